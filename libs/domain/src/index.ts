@@ -1,0 +1,11 @@
+export * from './errors';
+export { ContainerNumber, iso6346CheckDigit } from './values/container-number';
+export { CountryCode } from './values/country-code';
+export { HsCode } from './values/hs-code';
+export { LicencePlate } from './values/licence-plate';
+export { Mass } from './values/mass';
+export { Money, isCurrency } from './values/money';
+export { RfidEpc } from './values/rfid-epc';
+export { TraderId } from './values/trader-id';
+export { UnLocode } from './values/un-locode';
+export { requireString } from './values/text';

@@ -1,0 +1,18 @@
+export { ConfigError, CorridorConfig, loadConfig, LOG_LEVELS } from './config/config';
+export type { LogLevel } from './config/config';
+export { dataSourceOptions, PersistenceModule } from './persistence/persistence.module';
+export type { MigrationList } from './persistence/persistence.module';
+export { JobQueue } from './jobs/job-queue';
+export type { EnqueueOptions, FailedJob, JobContext, JobHandler, QueueCounts } from './jobs/job-queue';
+export { createJobQueue } from './jobs/jobs.module';
+export { Auth, CurrentPrincipal } from './auth/auth.decorators';
+export { AuthGuard } from './auth/auth.guard';
+export { ROLES, isRole } from './auth/roles';
+export type { Principal, Role } from './auth/roles';
+export { TokenService } from './auth/token.service';
+export { createHttpApp } from './http/create-http-app';
+export { BODY_LIMIT, buildOpenApiDocument, configureApp } from './http/configure-app';
+export type { ErrorBody } from './http/error-body';
+export { CorridorExceptionFilter, toErrorResponse } from './http/exception.filter';
+export { corridorValidationPipe, flattenValidationErrors } from './http/validation.pipe';
+export { PlatformModule } from './platform.module';

@@ -1,0 +1,54 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { mkdirSync } from 'node:fs';
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { CorridorConfig } from '../config/config';
+
+// TypeORM's own type for the migrations list: classes or instances.
+export type MigrationList = MixedList<string | (new () => unknown)>;
+
+/**
+ * One DataSource for the process: SQLite (better-sqlite3) under DATA_DIR by default, PostgreSQL
+ * when DATABASE_URL is set. Each context registers its entities with TypeOrmModule.forFeature
+ * and hands its migrations to the host app, which passes them all here; they run at start-up.
+ */
+export function dataSourceOptions(config: CorridorConfig, migrations: MigrationList): DataSourceOptions {
+  const common = { migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (config.databaseUrl) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      extra: { max: 20 },
+      migrationsTransactionMode: 'each',
+    };
+  }
+  if (config.sqliteFile !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.sqliteFile,
+    // WAL lets readers run during a write; the busy timeout covers a second process (CLI audit).
+    enableWAL: config.sqliteFile !== ':memory:',
+    timeout: 10_000,
+  };
+}
+
+@Module({})
+export class PersistenceModule {
+  static forRoot(migrations: MigrationList): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [CorridorConfig],
+          useFactory: (config: CorridorConfig) => {
+            new Logger('Persistence').log(config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.sqliteFile}`);
+            return { ...dataSourceOptions(config, migrations), autoLoadEntities: true };
+          },
+        }),
+      ],
+    };
+  }
+}

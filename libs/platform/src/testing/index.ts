@@ -1,0 +1,3 @@
+export { requireServiceUrl } from './services';
+export { startTestApp, testModes } from './test-app';
+export type { TestApp, TestMode } from './test-app';
