@@ -23,6 +23,7 @@ export function projectConfig(root: string, overrides: ViteUserConfig['test'] = 
     resolve: { alias: tsconfigAliases() },
     test: {
       environment: 'node',
+      setupFiles: [resolve(workspaceRoot, 'vitest.setup.ts')],
       include: ['src/**/*.spec.ts', 'src/**/*.e2e.ts', 'src/**/*.spec.tsx'],
       testTimeout: 30_000,
       hookTimeout: 60_000,

@@ -18,6 +18,15 @@ export function failure(reason: string): VerificationResult {
   return { ok: false, reason };
 }
 
+/** Last line of defence for hostile objects (throwing getters, proxies): a throw becomes a failure. */
+export function neverThrow(verify: () => VerificationResult): VerificationResult {
+  try {
+    return verify();
+  } catch (error) {
+    return failure(`malformed input: ${error instanceof Error ? error.message : 'unreadable value'}`);
+  }
+}
+
 /** Intermediate result of reading one untrusted field. */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -7,17 +7,17 @@ import { JobQueue } from './job-queue';
 
 const redisUrl = requireServiceUrl('TEST_REDIS_URL');
 
-const implementations: Array<[string, (() => JobQueue) | undefined]> = [
-  ['in process', () => new InProcessJobQueue()],
-  ['Bull on Redis', redisUrl ? () => new BullJobQueue(redisUrl, `test_${randomUUID().slice(0, 8)}`) : undefined],
+const implementations: Array<[string, boolean, () => JobQueue]> = [
+  ['in process', true, () => new InProcessJobQueue()],
+  ['Bull on Redis', Boolean(redisUrl), () => new BullJobQueue(redisUrl ?? '', `test_${randomUUID().slice(0, 8)}`)],
 ];
 
-describe.each(implementations)('JobQueue (%s)', (_name, make) => {
+describe.each(implementations)('JobQueue (%s)', (_name, available, make) => {
   let queue: JobQueue | undefined;
   afterEach(async () => queue?.close());
 
-  it.skipIf(!make)('runs a job with its data', async () => {
-    queue = make!();
+  it.skipIf(!available)('runs a job with its data', async () => {
+    queue = make();
     const seen: number[] = [];
     queue.process<{ n: number }>('double', async ({ n }) => { seen.push(n * 2); });
     await queue.add('double', { n: 21 });
@@ -26,8 +26,8 @@ describe.each(implementations)('JobQueue (%s)', (_name, make) => {
     expect((await queue.counts('double')).completed).toBe(1);
   });
 
-  it.skipIf(!make)('retries with backoff and keeps a job that never succeeds', async () => {
-    queue = make!();
+  it.skipIf(!available)('retries with backoff and keeps a job that never succeeds', async () => {
+    queue = make();
     const attempts: number[] = [];
     queue.process('flaky', async (_data, job) => {
       attempts.push(job.attempt);
@@ -41,8 +41,8 @@ describe.each(implementations)('JobQueue (%s)', (_name, make) => {
     expect(failed[0]).toMatchObject({ id, data: { order: 7 }, attempts: 3, error: 'boom 3' });
   });
 
-  it.skipIf(!make)('succeeds on a retry after a passing failure', async () => {
-    queue = make!();
+  it.skipIf(!available)('succeeds on a retry after a passing failure', async () => {
+    queue = make();
     let runs = 0;
     queue.process('passing', async () => {
       runs++;
@@ -54,8 +54,8 @@ describe.each(implementations)('JobQueue (%s)', (_name, make) => {
     expect(await queue.failed('passing')).toHaveLength(0);
   });
 
-  it.skipIf(!make)('dedupes jobs that share an id', async () => {
-    queue = make!();
+  it.skipIf(!available)('dedupes jobs that share an id', async () => {
+    queue = make();
     let runs = 0;
     queue.process('once', async () => { runs++; await new Promise((r) => setTimeout(r, 20)); });
     await Promise.all([queue.add('once', {}, { jobId: 'a' }), queue.add('once', {}, { jobId: 'a' })]);
@@ -63,8 +63,8 @@ describe.each(implementations)('JobQueue (%s)', (_name, make) => {
     expect(runs).toBe(1);
   });
 
-  it.skipIf(!make)('answers a health ping', async () => {
-    queue = make!();
+  it.skipIf(!available)('answers a health ping', async () => {
+    queue = make();
     await expect(queue.ping()).resolves.toBeUndefined();
   });
 });
