@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
 
 /** Every context's migrations, in the order their tables were introduced. */
-const MIGRATIONS: MigrationList = [];
+const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS];
 
 /** The all-in-one host: every context and web app in one process (the embedded default). */
 @Module({})
@@ -10,7 +11,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS })],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule],
     };
   }
 }

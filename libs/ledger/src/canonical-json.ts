@@ -53,7 +53,8 @@ function assertCanonicalisable(value: unknown, path: string, ancestors: Set<obje
     value.forEach((item, i) => assertCanonicalisable(item, `${path}[${i}]`, ancestors));
   } else {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
+    // Plain means Object.prototype of any realm (its own prototype is null) or no prototype at all.
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
       reject(path, `is a ${proto?.constructor?.name ?? 'non-plain'} object; convert it to plain JSON data first`);
     }
     for (const [key, item] of Object.entries(value)) {

@@ -57,10 +57,18 @@ export function hexToBytes(text: string, expectedBytes?: number): Uint8Array {
   return parsed.bytes;
 }
 
+/**
+ * Uint8Array check that also works across realms (iframes, jsdom, workers), where a byte array
+ * made by another global's TextEncoder fails `instanceof Uint8Array`.
+ */
+export function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
 /** A short, safe description of an unexpected value for error reasons (never echoes large input). */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  if (isBytes(value)) return `${value.length} bytes`;
   return typeof value;
 }

@@ -1,6 +1,6 @@
 // Public door of @corridor/ledger: the pure RFC 9162 transparency-log core (no Nest, no database).
 
-export { bytesToHex, hexToBytes, parseHex, type HexParseResult } from './hex';
+export { bytesToHex, hexToBytes, isBytes, parseHex, type HexParseResult } from './hex';
 export { canonicalJson, canonicalJsonBytes } from './canonical-json';
 export { VERIFIED, type HashLike, type VerificationResult } from './verification-result';
 
@@ -75,3 +75,10 @@ export {
   type SignedTreeHead,
   type UnsignedTreeHead,
 } from './sth/signed-tree-head';
+
+// The log as a Nest module on TypeORM (SQLite or PostgreSQL)
+export { LedgerModule } from './log/ledger.module';
+export { LedgerService, type AppendedEntry, type LedgerKeyView } from './log/ledger.service';
+export { LEDGER_ENTITIES } from './log/ledger.entities';
+export { LEDGER_MIGRATIONS } from './log/ledger.migrations';
+export { auditLedger, type AuditReport } from './log/ledger-audit';

@@ -1,4 +1,4 @@
-import { describeType, parseHex } from './hex';
+import { describeType, isBytes, parseHex } from './hex';
 import { HASH_SIZE } from './merkle/hashing';
 import { isTreeSize } from './merkle/subtrees';
 
@@ -41,7 +41,7 @@ export function readSize(value: unknown, what: string): Read<number> {
 }
 
 export function readHash(value: unknown, what: string): Read<Uint8Array> {
-  if (value instanceof Uint8Array) {
+  if (isBytes(value)) {
     if (value.length === HASH_SIZE) return { ok: true, value };
     return { ok: false, reason: `${what} must be a ${HASH_SIZE}-byte hash, got ${value.length} bytes` };
   }

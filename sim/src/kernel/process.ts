@@ -7,7 +7,7 @@ export type ProcessGenerator<T = unknown> = Generator<Event<unknown>, T, any>;
 
 /** Thrown into a process by {@link Process.interrupt}; `cause` is what the interrupter passed. */
 export class Interrupt extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super(`process interrupted${cause === undefined ? '' : `: ${String(cause)}`}`);
     this.name = 'Interrupt';
   }
@@ -118,6 +118,10 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
     this._alive = false;
     this._ok = ok;
     this._value = value;
+    if (ok && this._w === null && this._ws === null) {
+      this._state = PROCESSED;
+      return;
+    }
     this._state = TRIGGERED;
     this._env._cal.schedule(this, NORMAL, 0);
   }

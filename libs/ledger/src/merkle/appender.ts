@@ -1,3 +1,4 @@
+import { isBytes } from '../hex';
 import { emptyTreeHash, hashChildren, hashLeaf, HASH_SIZE } from './hashing';
 import { alignedPieces, isTreeSize, type NodeCoordinate } from './subtrees';
 
@@ -53,7 +54,7 @@ function openStacks(frontier: Frontier): FrontierStacks {
 
 /** Adds one leaf; `completed` sees every node that becomes complete (the leaf first, then its new ancestors). */
 function pushLeaf(stacks: FrontierStacks, leafHash: Uint8Array, completed?: (node: StoredNode) => void): void {
-  if (!(leafHash instanceof Uint8Array) || leafHash.length !== HASH_SIZE) throw new TypeError(`leaf hash ${stacks.size} is not ${HASH_SIZE} bytes`);
+  if (!isBytes(leafHash) || leafHash.length !== HASH_SIZE) throw new TypeError(`leaf hash ${stacks.size} is not ${HASH_SIZE} bytes`);
   if (stacks.size >= Number.MAX_SAFE_INTEGER) throw new RangeError('tree size would exceed Number.MAX_SAFE_INTEGER');
   const { levels, hashes } = stacks;
   let hash = leafHash;

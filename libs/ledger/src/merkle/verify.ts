@@ -1,4 +1,4 @@
-import { describeType } from '../hex';
+import { describeType, isBytes } from '../hex';
 import {
   failure,
   neverThrow,
@@ -32,7 +32,7 @@ function readLeafHash(leaf: unknown): { ok: true; value: Uint8Array } | { ok: fa
   const hasLeafHash = 'leafHash' in leaf;
   if (hasEntry === hasLeafHash) return { ok: false, reason: 'leaf must have exactly one of entry or leafHash' };
   if (hasLeafHash) return readHash(leaf.leafHash, 'leaf hash');
-  if (!(leaf.entry instanceof Uint8Array)) return { ok: false, reason: `leaf entry must be bytes (Uint8Array), got ${describeType(leaf.entry)}` };
+  if (!isBytes(leaf.entry)) return { ok: false, reason: `leaf entry must be bytes (Uint8Array), got ${describeType(leaf.entry)}` };
   return { ok: true, value: hashLeaf(leaf.entry) };
 }
 

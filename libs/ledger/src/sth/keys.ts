@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { bytesToHex, describeType, parseHex } from '../hex';
+import { bytesToHex, describeType, isBytes, parseHex } from '../hex';
 import { sha256 } from '../merkle/sha256';
 import type { Read } from '../verification-result';
 
@@ -57,7 +57,7 @@ function fromKeyObject(keyObject: KeyObject): Read<Ed25519PublicKey> {
 /** Parses a public key without throwing. */
 export function readPublicKey(input: unknown): Read<Ed25519PublicKey> {
   try {
-    if (input instanceof Uint8Array) {
+    if (isBytes(input)) {
       if (input.length !== ED25519_PUBLIC_KEY_SIZE) return { ok: false, reason: `public key must be ${ED25519_PUBLIC_KEY_SIZE} raw bytes, got ${input.length}` };
       return { ok: true, value: fromRaw(new Uint8Array(input)) };
     }

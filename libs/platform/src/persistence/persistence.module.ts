@@ -20,7 +20,8 @@ export function dataSourceOptions(config: CorridorConfig, migrations: MigrationL
       type: 'postgres',
       url: config.databaseUrl,
       schema: config.databaseSchema,
-      extra: { max: 20 },
+      // Raw SQL (the ledger's locked appends) must see the same schema as the entities.
+      extra: { max: 20, ...(config.databaseSchema ? { options: `-c search_path=${config.databaseSchema}` } : {}) },
       migrationsTransactionMode: 'each',
     };
   }

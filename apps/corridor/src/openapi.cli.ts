@@ -5,9 +5,9 @@ import { Logger } from '@nestjs/common';
 import { buildOpenApiDocument, createHttpApp, loadConfig } from '@corridor/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CorridorModule } from '../../apps/corridor/src/corridor.module';
+import { CorridorModule } from './corridor.module';
 
-const FILE = resolve(__dirname, '../../apps/corridor/openapi.json');
+const FILE = resolve(__dirname, '../openapi.json');
 
 async function main(): Promise<void> {
   Logger.overrideLogger(false);
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const generated = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
   await app.close();
   if (process.argv.includes('--check')) {
-    let committed = '';
+    let committed: string;
     try {
       committed = readFileSync(FILE, 'utf8');
     } catch {

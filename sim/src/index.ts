@@ -1,0 +1,65 @@
+// @corridor/sim: the discrete-event simulation kernel of Corridor's port/border simulator.
+// Simulation time is in seconds; rates in arrivals per hour unless named otherwise.
+
+// Kernel
+export { Environment, type EnvironmentOptions, type RunOptions } from './kernel/environment';
+export { Event, type EventValue, NORMAL, URGENT, MAX_PRIORITY } from './kernel/event';
+export { Process, Interrupt, type ProcessGenerator } from './kernel/process';
+export { Resource, Request, type ResourceOptions, type ResourceStats } from './kernel/resource';
+export { Store, StoreGet, StorePut, type StoreOptions, type StoreStats } from './kernel/store';
+export { hourlyCapacity, DAY_SECONDS, HOUR_SECONDS, type CapacitySchedule, type CapacityStep } from './kernel/schedule';
+
+// Random streams and distributions
+export { RandomStream, RandomStreams, randomStream, deriveState } from './random/stream';
+export {
+  type Distribution,
+  type DistributionSpec,
+  Exponential,
+  Deterministic,
+  Uniform,
+  Triangular,
+  Normal,
+  Lognormal,
+  Gamma,
+  Empirical,
+  exponential,
+  exponentialRate,
+  deterministic,
+  uniform,
+  triangular,
+  normal,
+  lognormal,
+  lognormalMuSigma,
+  gamma,
+  gammaMeanSd,
+  empirical,
+  distribution,
+} from './random/distributions';
+
+// Arrivals
+export {
+  type ArrivalPattern,
+  type ArrivalSourceOptions,
+  PoissonArrivals,
+  DeterministicArrivals,
+  HourlyPoissonArrivals,
+  poissonArrivals,
+  deterministicArrivals,
+  hourlyPoissonArrivals,
+  arrivalSource,
+} from './arrivals/arrivals';
+
+// Output statistics
+export {
+  RunningStats,
+  TimeWeightedStats,
+  type ConfidenceInterval,
+  confidenceInterval,
+  batchMeans,
+  discardWarmup,
+  correlation,
+} from './stats/summary';
+export { logGamma, incompleteBeta, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './stats/distributions';
+
+// Queueing theory
+export { type QueueMetrics, erlangB, erlangC, mmc, mm1, mg1, md1 } from './theory/queueing';
