@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DECLARATION_MIGRATIONS, DeclarationsModule } from '@corridor/declarations';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
 
 /** Every context's migrations, in the order their tables were introduced. */
-const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS];
+const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS];
 
 /** The all-in-one host: every context and web app in one process (the embedded default). */
 @Module({})
@@ -11,7 +12,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule],
     };
   }
 }

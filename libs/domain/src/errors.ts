@@ -48,3 +48,10 @@ export class UnprocessableError extends DomainError {
     super(code, message, 'unprocessable', field);
   }
 }
+
+/** Several fields failed at once: HTTP 400 naming the first, listing all. */
+export class InvalidFieldsError extends DomainError {
+  constructor(code: string, readonly errors: Array<{ field: string; message: string }>) {
+    super(code, errors[0]?.message ?? 'the input is invalid', 'invalid', errors[0]?.field);
+  }
+}

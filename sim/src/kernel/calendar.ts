@@ -17,11 +17,16 @@ export class Calendar {
   /** Current simulation time (seconds). */
   now: number;
   private seq = 0;
-  // Heap.
-  private ht: number[] = [];
-  private hk: number[] = [];
-  private he: Event<unknown>[] = [];
+  // Heap: times, keys and slot numbers in typed arrays, so sifting moves plain
+  // numbers; the events themselves sit still in `slots` (a pointer store into a
+  // long-lived array costs a write barrier, a typed-array store does not).
+  private ht = new Float64Array(64);
+  private hk = new Float64Array(64);
+  private hs = new Int32Array(64);
   private hn = 0;
+  private slots: (Event<unknown> | undefined)[] = [];
+  private free = new Int32Array(64);
+  private nFree = 0;
   // Zero-delay FIFOs: urgent (u) and normal (q). Arrays are reused; head/tail reset when drained.
   private ue: Event<unknown>[] = [];
   private uk: number[] = [];
@@ -115,14 +120,15 @@ export class Calendar {
       }
     }
     for (let i = 0; i < this.hn; i++) {
-      if (this.he[i] === ev) {
+      const slot = this.hs[i];
+      if (this.slots[slot] === ev) {
         // Rebuild the heap without it (rare path).
         const items: [number, number, Event<unknown>][] = [];
-        for (let j = 0; j < this.hn; j++) if (j !== i) items.push([this.ht[j], this.hk[j], this.he[j]]);
+        for (let j = 0; j < this.hn; j++) {
+          if (j !== i) items.push([this.ht[j], this.hk[j], this.slots[this.hs[j]] as Event<unknown>]);
+          this.releaseSlot(this.hs[j]);
+        }
         this.hn = 0;
-        this.ht.length = 0;
-        this.hk.length = 0;
-        this.he.length = 0;
         for (const [t, k, e] of items) this.push(t, k, e);
         return true;
       }
@@ -130,10 +136,42 @@ export class Calendar {
     return false;
   }
 
+  private releaseSlot(slot: number): void {
+    this.slots[slot] = undefined;
+    if (this.nFree === this.free.length) {
+      const f = new Int32Array(this.free.length * 2);
+      f.set(this.free);
+      this.free = f;
+    }
+    this.free[this.nFree++] = slot;
+  }
+
+  private grow(): void {
+    const cap = this.ht.length * 2;
+    const ht = new Float64Array(cap);
+    const hk = new Float64Array(cap);
+    const hs = new Int32Array(cap);
+    ht.set(this.ht);
+    hk.set(this.hk);
+    hs.set(this.hs);
+    this.ht = ht;
+    this.hk = hk;
+    this.hs = hs;
+  }
+
   private push(t: number, k: number, ev: Event<unknown>): void {
+    let slot: number;
+    if (this.nFree > 0) {
+      slot = this.free[--this.nFree];
+      this.slots[slot] = ev;
+    } else {
+      slot = this.slots.length;
+      this.slots.push(ev);
+    }
+    if (this.hn === this.ht.length) this.grow();
     const ht = this.ht;
     const hk = this.hk;
-    const he = this.he;
+    const hs = this.hs;
     let i = this.hn++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -141,25 +179,27 @@ export class Calendar {
       if (pt < t || (pt === t && hk[p] < k)) break;
       ht[i] = pt;
       hk[i] = hk[p];
-      he[i] = he[p];
+      hs[i] = hs[p];
       i = p;
     }
     ht[i] = t;
     hk[i] = k;
-    he[i] = ev;
+    hs[i] = slot;
   }
 
   private popHeap(): Event<unknown> {
     const ht = this.ht;
     const hk = this.hk;
-    const he = this.he;
-    const top = he[0];
+    const hs = this.hs;
+    const topSlot = hs[0];
+    const top = this.slots[topSlot] as Event<unknown>;
+    this.releaseSlot(topSlot);
     this.now = ht[0];
     const n = --this.hn;
     if (n > 0) {
       const t = ht[n];
       const k = hk[n];
-      const e = he[n];
+      const e = hs[n];
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
@@ -179,12 +219,12 @@ export class Calendar {
         if (t < ct || (t === ct && k < ck)) break;
         ht[i] = ct;
         hk[i] = ck;
-        he[i] = he[c];
+        hs[i] = hs[c];
         i = c;
       }
       ht[i] = t;
       hk[i] = k;
-      he[i] = e;
+      hs[i] = e;
     }
     return top;
   }

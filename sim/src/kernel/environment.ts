@@ -1,7 +1,7 @@
 // The environment: simulation clock, calendar and the run loop.
 import { Calendar, checkPriority } from './calendar';
 import { AllOf, AnyOf } from './condition';
-import { Event, type EventValue, NORMAL, PROCESSED, TRIGGERED, URGENT } from './event';
+import { Event, type EventValue, NORMAL, PROCESSED, STARTING, TRIGGERED, URGENT } from './event';
 import { Process, type ProcessGenerator } from './process';
 
 /** Options of {@link Environment}. */
@@ -90,9 +90,8 @@ export class Environment {
    */
   process<T>(body: ProcessGenerator<T> | (() => ProcessGenerator<T>)): Process<T> {
     const gen = typeof body === 'function' ? body() : body;
-    if (gen === null || typeof gen !== 'object' || typeof gen.next !== 'function' || typeof gen.throw !== 'function') {
-      throw new TypeError('env.process expects a generator or a generator function');
-    }
+    // (A non-generator object fails the process with a TypeError when it starts.)
+    if (gen === null || typeof gen !== 'object') throw new TypeError('env.process expects a generator or a generator function');
     return new Process<T>(this, gen);
   }
 
@@ -162,6 +161,10 @@ export class Environment {
         const ev = cal.pop();
         if (ev === null) break;
         // Inlined processEvent: the hot loop.
+        if (ev._state === STARTING) {
+          (ev as Process<unknown>)._start();
+          continue;
+        }
         ev._state = PROCESSED;
         const w = ev._w;
         if (w !== null) {
@@ -197,6 +200,10 @@ export class Environment {
   }
 
   private processEvent(ev: Event<unknown>): void {
+    if (ev._state === STARTING) {
+      (ev as Process<unknown>)._start();
+      return;
+    }
     ev._state = PROCESSED;
     const w = ev._w;
     if (w !== null) {

@@ -17,6 +17,8 @@ export const PENDING = 0;
 export const TRIGGERED = 1;
 /** @internal Event's waiters have been resumed. */
 export const PROCESSED = 2;
+/** @internal A process that is in the calendar to start (its own start marker; not triggered). */
+export const STARTING = 3;
 
 /** @internal Anything that can be resumed by an event: processes, conditions, callbacks. */
 export interface Waiter {
@@ -67,7 +69,7 @@ export class Event<T = unknown> {
 
   /** True once the event has a value (succeeded or failed), even if not processed yet. */
   get triggered(): boolean {
-    return this._state !== PENDING;
+    return this._state === TRIGGERED || this._state === PROCESSED;
   }
 
   /** True once the event's waiters have been resumed. */
@@ -82,7 +84,7 @@ export class Event<T = unknown> {
 
   /** The value the event succeeded with, or the error it failed with. Throws while pending. */
   get value(): T {
-    if (this._state === PENDING) throw new Error('Event value is not available yet: the event has not been triggered');
+    if (this._state !== TRIGGERED && this._state !== PROCESSED) throw new Error('Event value is not available yet: the event has not been triggered');
     return this._value as T;
   }
 

@@ -1,6 +1,6 @@
 // Processes: generator functions driven by the events they yield (SimPy semantics).
 import type { Environment } from './environment';
-import { Event, NORMAL, PROCESSED, TRIGGERED, URGENT, type Waiter } from './event';
+import { Event, NORMAL, PENDING, PROCESSED, STARTING, TRIGGERED, URGENT, type Waiter } from './event';
 
 /** What a process body is: a generator that yields events and returns the process's value. */
 export type ProcessGenerator<T = unknown> = Generator<Event<unknown>, T, any>;
@@ -12,6 +12,13 @@ export class Interrupt extends Error {
     this.name = 'Interrupt';
   }
 }
+
+// The generator methods, called directly: `gen.next(...)` would be a megamorphic
+// property load (every generator function, even every closure of one, gives its
+// generators their own hidden class).
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const genNext = GeneratorPrototype.next;
+const genThrow = GeneratorPrototype.throw;
 
 function invalidYield(env: Environment, y: unknown): Event<unknown> {
   const ev = new Event<unknown>(env);
@@ -37,12 +44,27 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
     super(env);
     this._gen = gen;
     this._alive = true;
-    // Start at the current time, before normal events (SimPy's Initialize).
-    const init = new Event<unknown>(env);
-    init._state = TRIGGERED;
-    init._w = this;
-    this._target = init;
-    env._cal.schedule(init, URGENT, 0);
+    this._target = null;
+    // Start at the current time, before normal events (SimPy's Initialize event):
+    // the process itself is its start marker in the calendar (state STARTING).
+    this._state = STARTING;
+    env._cal.schedule(this, URGENT, 0);
+  }
+
+  /** Not allowed: a process succeeds when its generator returns. */
+  override succeed(): this {
+    throw new Error('a process cannot be triggered by hand: it succeeds when its generator returns');
+  }
+
+  /** Not allowed: a process fails when its generator throws (see {@link interrupt}). */
+  override fail(): this {
+    throw new Error('a process cannot be triggered by hand: it fails when its generator throws');
+  }
+
+  /** @internal Called by the calendar when the start marker comes up. */
+  _start(): void {
+    this._state = PENDING;
+    this._notify(this);
   }
 
   /** False once the generator has returned or thrown. */
@@ -83,10 +105,10 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
       let r: IteratorResult<Event<unknown>, T>;
       try {
         if (cur._ok) {
-          r = gen.next(cur._value);
+          r = genNext.call(gen, cur._value) as IteratorResult<Event<unknown>, T>;
         } else {
           cur._defused = true;
-          r = gen.throw(cur._value);
+          r = genThrow.call(gen, cur._value) as IteratorResult<Event<unknown>, T>;
         }
       } catch (err) {
         this._finish(false, err);
@@ -118,10 +140,6 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
     this._alive = false;
     this._ok = ok;
     this._value = value;
-    if (ok && this._w === null && this._ws === null) {
-      this._state = PROCESSED;
-      return;
-    }
     this._state = TRIGGERED;
     this._env._cal.schedule(this, NORMAL, 0);
   }

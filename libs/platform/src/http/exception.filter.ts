@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, DomainErrorKind } from '@corridor/domain';
+import { DomainError, DomainErrorKind, InvalidFieldsError } from '@corridor/domain';
 import type { Response } from 'express';
 import { ErrorBody } from './error-body';
 
@@ -29,7 +29,9 @@ const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
 /** Maps every error to {code, message, field?} once; a stack trace never leaves the process. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
-    return { status: STATUS_BY_KIND[error.kind], body: withField({ code: error.code, message: error.message }, error.field) };
+    const body = withField({ code: error.code, message: error.message }, error.field);
+    if (error instanceof InvalidFieldsError) body.errors = error.errors;
+    return { status: STATUS_BY_KIND[error.kind], body };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -1,0 +1,14 @@
+export { DeclarationsModule } from './declarations.module';
+export { DECLARATION_MIGRATIONS } from './persistence/declaration.migrations';
+export { DECLARATION_TYPES, INCOTERMS, MAX_ITEMS, TRANSPORT_MODES, UNITS, parseDeclaration } from './model/declaration';
+export type { DeclarationData, DeclarationType, GoodsItem, Party, SupportingDocuments } from './model/declaration';
+export { crossCheckDocuments, type Discrepancy } from './model/cross-check';
+export { DECLARATION_STATUSES, allowedNext, type DeclarationStatus } from './model/status';
+export type { DeclarationSummary, DeclarationView, InspectionFinding, InspectionResult, LedgerReceipt, RiskAssessment, RiskChannel, StatusChange } from './model/views';
+export { LodgeDeclaration } from './lodge-declaration/lodge-declaration.command';
+export { AmendDeclaration } from './amend-declaration/amend-declaration.command';
+export { ChangeDeclarationStatus, RecordRiskAssessment } from './change-status/change-status.command';
+export { GetDeclaration } from './get-declaration/get-declaration.query';
+export { FindDeclarations } from './find-declarations/find-declarations.query';
+export type { DeclarationFilter } from './persistence/declaration.repository';
+export * from './events';

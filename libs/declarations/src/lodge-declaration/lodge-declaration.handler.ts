@@ -1,0 +1,56 @@
+import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { UnprocessableError, InvalidValueError } from '@corridor/domain';
+import { bytesToHex, canonicalJson, sha256 } from '@corridor/ledger';
+import { randomUUID } from 'node:crypto';
+import { DeclarationLodged } from '../events';
+import { crossCheckDocuments } from '../model/cross-check';
+import { parseDeclaration } from '../model/declaration';
+import type { DeclarationView } from '../model/views';
+import { Notary } from '../notarise';
+import { DeclarationRepository } from '../persistence/declaration.repository';
+import { LodgeDeclaration } from './lodge-declaration.command';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@CommandHandler(LodgeDeclaration)
+export class LodgeDeclarationHandler implements ICommandHandler<LodgeDeclaration> {
+  constructor(private readonly declarations: DeclarationRepository, private readonly notary: Notary, private readonly events: EventBus) {}
+
+  async execute({ input, principal, idempotencyKey }: LodgeDeclaration): Promise<DeclarationView & { replayed?: boolean }> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InvalidValueError('IDEMPOTENCY.INVALID_KEY', 'Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
+    }
+    // Keys are per caller: two traders may pick the same key without seeing each other's data.
+    const scopedKey = idempotencyKey ? `${principal.id}:${idempotencyKey}` : undefined;
+    const requestHash = scopedKey ? bytesToHex(sha256(new TextEncoder().encode(safeCanonical(input)))) : '';
+    if (scopedKey) {
+      const previous = await this.declarations.idempotentResponse(scopedKey);
+      if (previous) {
+        if (previous.requestHash !== requestHash) {
+          throw new UnprocessableError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was already used with a different body', 'Idempotency-Key');
+        }
+        return { ...previous.response, replayed: true };
+      }
+    }
+
+    const data = parseDeclaration(input);
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const notarised = await this.notary.notarise(id, 1, data);
+    const view = await this.declarations.saveNew(
+      { declarationId: id, version: 1, ...notarised, discrepancies: crossCheckDocuments(data), at, by: principal.id, data },
+      principal.id,
+      scopedKey ? { key: scopedKey, requestHash, response: (v) => ({ ...v, ledger: notarised.ledger }) } : undefined,
+    );
+    this.events.publish(new DeclarationLodged(id, 1, at));
+    return { ...view, ledger: notarised.ledger };
+  }
+}
+
+function safeCanonical(input: unknown): string {
+  try {
+    return canonicalJson(input);
+  } catch {
+    return JSON.stringify(input) ?? 'undefined';
+  }
+}
