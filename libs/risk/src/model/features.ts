@@ -1,0 +1,486 @@
+import type { ColumnSpec } from '../schema/infer-schema';
+import { MISSING_KEY } from '../schema/values';
+import { CountTable, type CountTableJSON } from './count-table';
+import { words, type PreparedRow } from './prepared-row';
+import { combineRates, logit, smoothedRate } from './smoothing';
+
+/**
+ * The features the boosted trees see, all computed from one prepared row and the model's
+ * statistics, the same way at training (out of fold) and at scoring time:
+ * - per column, the smoothed error rate at each level of its hierarchy and how often it was seen;
+ * - per selected pair of columns (HS x origin, importer x HS...), the smoothed rate of the pair
+ *   (its prior combines the two columns' rates), its count, and how far it departs from that prior;
+ * - per text column, the highest and mean smoothed rate of its words;
+ * - numbers as they are, log ratios between them (value per kg...), and how far a number or
+ *   ratio lies from the median of its group (robust z: log distance / 1.4826 MAD), the group
+ *   being the finest level of a hierarchical code with enough rows;
+ * - how many distinct values of one column go with a value of another (phones per importer);
+ * - month and weekday of dates.
+ */
+
+/** Separates the parts of a pair key. */
+export const SEP = '\u001f';
+/** Groups need this many rows before their median is used as a reference. */
+export const MIN_GROUP = 20;
+/** Prior strength of the reason-only statistics (bins of deviations and distinct counts). */
+const BIN_STRENGTH = 20;
+
+export interface SingleEncoder {
+  readonly column: number;
+  /** Prefix lengths, coarse to fine; 0 = the whole key. */
+  readonly levels: number[];
+  readonly strengths: number[];
+  readonly tables: CountTable[];
+}
+
+export interface PairEncoder {
+  readonly a: number;
+  readonly b: number;
+  /** Index of the single encoders of a and b (their rates form the pair's prior). */
+  readonly singleA: number;
+  readonly singleB: number;
+  readonly levels: number[];
+  readonly strengths: number[];
+  readonly tables: CountTable[];
+}
+
+export interface WordEncoder {
+  readonly column: number;
+  readonly strength: number;
+  readonly table: CountTable;
+}
+
+export interface Ratio {
+  readonly a: number;
+  readonly b: number;
+}
+
+export interface GroupMedians {
+  readonly index: Map<string, number>;
+  readonly median: number[];
+  readonly scale: number[];
+  readonly n: number[];
+}
+
+export interface Deviation {
+  /** A column (log of its positive values) or a ratio (index into ratios). */
+  readonly column: number;
+  readonly ratio: number;
+  readonly group: number;
+  readonly levels: number[];
+  readonly medians: GroupMedians[];
+  readonly globalMedian: number;
+  readonly globalScale: number;
+  readonly bins: CountTable;
+}
+
+export interface Distinct {
+  readonly a: number;
+  readonly b: number;
+  readonly counts: Map<string, number>;
+  readonly bins: CountTable;
+}
+
+export interface FeatureSpaceParts {
+  readonly columns: ColumnSpec[];
+  readonly global: CountTable;
+  readonly singles: SingleEncoder[];
+  readonly pairs: PairEncoder[];
+  readonly words: WordEncoder[];
+  readonly numerics: number[];
+  readonly ratios: Ratio[];
+  readonly deviations: Deviation[];
+  readonly distincts: Distinct[];
+  readonly dates: number[];
+}
+
+export interface Reason {
+  readonly text: string;
+  /** Log-odds by which this evidence raises the error rate above the average item. */
+  readonly weight: number;
+}
+
+export function levelKey(key: string, length: number): string {
+  return length === 0 || key === MISSING_KEY || key.length <= length ? key : key.slice(0, length);
+}
+
+export function deviationBin(z: number): string {
+  if (z <= -3) return '-3';
+  if (z <= -2) return '-2';
+  if (z <= -1) return '-1';
+  if (z < 1) return '0';
+  if (z < 2) return '1';
+  if (z < 3) return '2';
+  return '3';
+}
+
+export function distinctBin(count: number): string {
+  if (count <= 1) return '1';
+  if (count <= 2) return '2';
+  if (count <= 4) return '3-4';
+  if (count <= 9) return '5-9';
+  return '10+';
+}
+
+function fmtRate(k: number, n: number): string {
+  return `${Math.round(k)} of ${Math.round(n)}`;
+}
+
+function display(key: string): string {
+  return key === MISSING_KEY ? '(empty)' : key;
+}
+
+export class FeatureSpace {
+  readonly columns: ColumnSpec[];
+  readonly global: CountTable;
+  readonly singles: SingleEncoder[];
+  readonly pairs: PairEncoder[];
+  readonly words: WordEncoder[];
+  readonly numerics: number[];
+  readonly ratios: Ratio[];
+  readonly deviations: Deviation[];
+  readonly distincts: Distinct[];
+  readonly dates: number[];
+  readonly names: string[];
+  private readonly singlePosts: Float64Array[];
+  private readonly ratioValues: Float64Array;
+
+  constructor(parts: FeatureSpaceParts) {
+    this.columns = parts.columns;
+    this.global = parts.global;
+    this.singles = parts.singles;
+    this.pairs = parts.pairs;
+    this.words = parts.words;
+    this.numerics = parts.numerics;
+    this.ratios = parts.ratios;
+    this.deviations = parts.deviations;
+    this.distincts = parts.distincts;
+    this.dates = parts.dates;
+    this.singlePosts = this.singles.map((s) => new Float64Array(s.levels.length));
+    this.ratioValues = new Float64Array(this.ratios.length);
+    this.names = this.featureNames();
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  private name(c: number): string {
+    return this.columns[c].name;
+  }
+
+  private levelName(c: number, length: number): string {
+    return length === 0 ? this.name(c) : `${this.name(c)}[${length}]`;
+  }
+
+  private featureNames(): string[] {
+    const names: string[] = [];
+    for (const s of this.singles) {
+      if (s.levels.length > 1) for (const l of s.levels) names.push(`rate(${this.levelName(s.column, l)})`);
+      else names.push(`rate(${this.name(s.column)})`);
+      names.push(`count(${this.name(s.column)})`);
+    }
+    for (const p of this.pairs) {
+      const label = `${this.name(p.a)} x ${this.name(p.b)}`;
+      names.push(`rate(${label})`, `count(${label})`, `lift(${label})`);
+    }
+    for (const w of this.words) names.push(`words(${this.name(w.column)}).max`, `words(${this.name(w.column)}).mean`);
+    for (const c of this.numerics) names.push(this.name(c));
+    for (const r of this.ratios) names.push(`log(${this.name(r.a)}/${this.name(r.b)})`);
+    for (const d of this.deviations) names.push(`z(${this.deviationSubject(d)} | ${this.name(d.group)})`);
+    for (const d of this.distincts) names.push(`distinct(${this.name(d.b)} per ${this.name(d.a)})`);
+    for (const c of this.dates) names.push(`month(${this.name(c)})`, `weekday(${this.name(c)})`);
+    return names;
+  }
+
+  private deviationSubject(d: Deviation): string {
+    if (d.ratio >= 0) return `${this.name(this.ratios[d.ratio].a)} per ${this.name(this.ratios[d.ratio].b)}`;
+    return this.name(d.column);
+  }
+
+  /** Smoothed global error rate, leaving out one fold (fold < 0: all data). */
+  globalRate(fold = -1): number {
+    const i = this.global.find('');
+    return smoothedRate(this.global.k(i, fold), this.global.n(i, fold), 0.05, 2);
+  }
+
+  /** Walks a single column's hierarchy; fills posts (one per level). Returns the index of the finest entry. */
+  private walkSingle(s: SingleEncoder, key: string, fold: number, g: number, posts: Float64Array): number {
+    let prior = g;
+    let idx = -1;
+    for (let j = 0; j < s.levels.length; j++) {
+      const table = s.tables[j];
+      idx = table.find(levelKey(key, s.levels[j]));
+      prior = smoothedRate(table.k(idx, fold), table.n(idx, fold), prior, s.strengths[j]);
+      posts[j] = prior;
+    }
+    return idx;
+  }
+
+  /**
+   * Writes the features of one row into out[offset..offset+size). fold >= 0 leaves that fold
+   * out of every statistic (training); countScale rescales the counts to the full data.
+   */
+  fill(row: PreparedRow, out: Float32Array, offset: number, fold = -1, countScale = 1): void {
+    const keys = row.keys;
+    const nums = row.nums;
+    const g = this.globalRate(fold);
+    let o = offset;
+    for (let si = 0; si < this.singles.length; si++) {
+      const s = this.singles[si];
+      const posts = this.singlePosts[si];
+      const idx = this.walkSingle(s, keys[s.column], fold, g, posts);
+      if (s.levels.length > 1) for (let j = 0; j < posts.length; j++) out[o++] = posts[j];
+      else out[o++] = posts[0];
+      out[o++] = s.tables[s.tables.length - 1].n(idx, fold) * countScale;
+    }
+    for (const p of this.pairs) {
+      const a = this.singlePosts[p.singleA];
+      const b = this.singlePosts[p.singleB];
+      const prior0 = combineRates(a[0], b[b.length - 1], g);
+      let prior = prior0;
+      let idx = -1;
+      const keyA = keys[p.a];
+      const keyB = keys[p.b];
+      for (let j = 0; j < p.levels.length; j++) {
+        const table = p.tables[j];
+        idx = table.find(levelKey(keyA, p.levels[j]) + SEP + keyB);
+        prior = smoothedRate(table.k(idx, fold), table.n(idx, fold), prior, p.strengths[j]);
+      }
+      out[o++] = prior;
+      out[o++] = p.tables[p.tables.length - 1].n(idx, fold) * countScale;
+      out[o++] = logit(prior) - logit(prior0);
+    }
+    for (const w of this.words) {
+      const tokens = words(keys[w.column]);
+      let max = NaN;
+      let sum = 0;
+      for (const t of tokens) {
+        const idx = w.table.find(t);
+        const r = smoothedRate(w.table.k(idx, fold), w.table.n(idx, fold), g, w.strength);
+        if (!(r <= max)) max = r;
+        sum += r;
+      }
+      out[o++] = max;
+      out[o++] = tokens.length > 0 ? sum / tokens.length : NaN;
+    }
+    for (const c of this.numerics) out[o++] = nums[c];
+    for (let r = 0; r < this.ratios.length; r++) {
+      const a = nums[this.ratios[r].a];
+      const b = nums[this.ratios[r].b];
+      const v = a > 0 && b > 0 ? Math.log(a / b) : NaN;
+      this.ratioValues[r] = v;
+      out[o++] = v;
+    }
+    for (const d of this.deviations) out[o++] = this.deviation(d, row).z;
+    for (const d of this.distincts) {
+      const key = keys[d.a];
+      out[o++] = key === MISSING_KEY ? NaN : (d.counts.get(key) ?? 1);
+    }
+    for (const c of this.dates) {
+      const t = nums[c];
+      if (t !== t) {
+        out[o++] = NaN;
+        out[o++] = NaN;
+      } else {
+        const date = new Date(t);
+        out[o++] = date.getUTCMonth() + 1;
+        out[o++] = date.getUTCDay();
+      }
+    }
+  }
+
+  /** The value compared (log scale), its robust z against the finest group with enough rows, and that group. */
+  deviation(d: Deviation, row: PreparedRow): { q: number; z: number; median: number; level: number; key: string; n: number } {
+    let q: number;
+    if (d.ratio >= 0) {
+      const a = row.nums[this.ratios[d.ratio].a];
+      const b = row.nums[this.ratios[d.ratio].b];
+      q = a > 0 && b > 0 ? Math.log(a / b) : NaN;
+    } else {
+      const v = row.nums[d.column];
+      q = v > 0 ? Math.log(v) : NaN;
+    }
+    if (q !== q) return { q, z: NaN, median: NaN, level: -1, key: '', n: 0 };
+    const key = row.keys[d.group];
+    for (let j = d.levels.length - 1; j >= 0; j--) {
+      const k = levelKey(key, d.levels[j]);
+      const m = d.medians[j];
+      const i = m.index.get(k);
+      if (i !== undefined) return { q, z: (q - m.median[i]) / m.scale[i], median: m.median[i], level: j, key: k, n: m.n[i] };
+    }
+    return { q, z: (q - d.globalMedian) / d.globalScale, median: d.globalMedian, level: -1, key: '', n: 0 };
+  }
+
+  /**
+   * Plain-language reasons behind a row's risk, from the smoothed statistics only, so that an
+   * officer can check them: counts of past inspections of the same code, importer, pair...,
+   * unusual values against their group's median, words of the description, distinct phones.
+   * Each carries its weight in log-odds over the average item; largest first.
+   */
+  explain(row: PreparedRow, limit = 5): Reason[] {
+    const reasons: Reason[] = [];
+    const g = this.globalRate();
+    const base = logit(g);
+    const minN = 3;
+    for (let si = 0; si < this.singles.length; si++) {
+      const s = this.singles[si];
+      const posts = this.singlePosts[si];
+      const key = row.keys[s.column];
+      this.walkSingle(s, key, -1, g, posts);
+      for (let j = s.levels.length - 1; j >= 0; j--) {
+        const table = s.tables[j];
+        const k = levelKey(key, s.levels[j]);
+        const idx = table.find(k);
+        const n = table.n(idx);
+        if (n < minN) continue;
+        const level = j < s.levels.length - 1 && s.levels.length > 1 ? ` (first ${s.levels[j]} digits)` : '';
+        reasons.push({ text: `${this.name(s.column)} ${display(k)}${level}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight: logit(posts[j]) - base });
+        break;
+      }
+    }
+    for (const p of this.pairs) {
+      const a = this.singlePosts[p.singleA];
+      const b = this.singlePosts[p.singleB];
+      let prior = combineRates(a[0], b[b.length - 1], g);
+      const keyA = row.keys[p.a];
+      const keyB = row.keys[p.b];
+      let best: Reason | null = null;
+      for (let j = 0; j < p.levels.length; j++) {
+        const table = p.tables[j];
+        const ka = levelKey(keyA, p.levels[j]);
+        const idx = table.find(ka + SEP + keyB);
+        const n = table.n(idx);
+        prior = smoothedRate(table.k(idx), n, prior, p.strengths[j]);
+        if (n >= minN) best = { text: `${this.name(p.a)} ${display(ka)} with ${this.name(p.b)} ${display(keyB)}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight: logit(prior) - base };
+      }
+      if (best !== null) reasons.push(best);
+    }
+    for (const w of this.words) {
+      let best: Reason | null = null;
+      for (const t of words(row.keys[w.column])) {
+        const idx = w.table.find(t);
+        const n = w.table.n(idx);
+        if (n < minN) continue;
+        const weight = logit(smoothedRate(w.table.k(idx), n, g, w.strength)) - base;
+        if (best === null || weight > best.weight) best = { text: `${this.name(w.column)} contains "${t}": ${fmtRate(w.table.k(idx), n)} past inspections found an error`, weight };
+      }
+      if (best !== null) reasons.push(best);
+    }
+    for (const d of this.deviations) {
+      const dev = this.deviation(d, row);
+      if (!(Math.abs(dev.z) >= 2)) continue;
+      const bin = d.bins.find(deviationBin(dev.z));
+      const n = d.bins.n(bin);
+      if (n < minN) continue;
+      const weight = logit(smoothedRate(d.bins.k(bin), n, g, BIN_STRENGTH)) - base;
+      const factor = Math.exp(Math.abs(dev.q - dev.median));
+      const where = dev.level >= 0 ? `${this.name(d.group)} ${display(dev.key)} (n=${dev.n})` : `all items`;
+      const subject = this.deviationSubject(d);
+      reasons.push({
+        text: `${subject} is ${factor.toFixed(1)}x ${dev.z < 0 ? 'below' : 'above'} the median for ${where}; ${fmtRate(d.bins.k(bin), n)} past items this far ${dev.z < 0 ? 'below' : 'above'} had an error`,
+        weight,
+      });
+    }
+    for (const d of this.distincts) {
+      const key = row.keys[d.a];
+      if (key === MISSING_KEY) continue;
+      const count = d.counts.get(key) ?? 1;
+      if (count < 3) continue;
+      const bin = d.bins.find(distinctBin(count));
+      const n = d.bins.n(bin);
+      if (n < minN) continue;
+      const weight = logit(smoothedRate(d.bins.k(bin), n, g, BIN_STRENGTH)) - base;
+      reasons.push({ text: `${this.name(d.a)} ${key} has used ${count} different ${this.name(d.b)} values; ${fmtRate(d.bins.k(bin), n)} past items of such cases had an error`, weight });
+    }
+    return reasons.filter((r) => r.weight > 0.05).sort((x, y) => y.weight - x.weight).slice(0, limit).map((r) => ({ text: r.text, weight: Math.round(r.weight * 1000) / 1000 }));
+  }
+
+  /** Records one inspection result in every statistic the row touches. */
+  observe(row: PreparedRow, label: 0 | 1): void {
+    this.global.add('', label);
+    for (const s of this.singles) for (let j = 0; j < s.levels.length; j++) s.tables[j].add(levelKey(row.keys[s.column], s.levels[j]), label);
+    for (const p of this.pairs) for (let j = 0; j < p.levels.length; j++) p.tables[j].add(levelKey(row.keys[p.a], p.levels[j]) + SEP + row.keys[p.b], label);
+    for (const w of this.words) for (const t of words(row.keys[w.column])) w.table.add(t, label);
+    for (const d of this.deviations) {
+      const z = this.deviation(d, row).z;
+      if (z === z) d.bins.add(deviationBin(z), label);
+    }
+    for (const d of this.distincts) {
+      const key = row.keys[d.a];
+      if (key !== MISSING_KEY) d.bins.add(distinctBin(d.counts.get(key) ?? 1), label);
+    }
+  }
+
+  /** A naive-Bayes score from the column statistics alone (used before any tree is trained). */
+  naiveLogit(row: PreparedRow): number {
+    const g = this.globalRate();
+    const base = logit(g);
+    let s = base;
+    for (let si = 0; si < this.singles.length; si++) {
+      const posts = this.singlePosts[si];
+      this.walkSingle(this.singles[si], row.keys[this.singles[si].column], -1, g, posts);
+      s += 0.5 * (logit(posts[posts.length - 1]) - base);
+    }
+    return s;
+  }
+
+  dropFolds(): void {
+    this.global.dropFolds();
+    for (const s of this.singles) for (const t of s.tables) t.dropFolds();
+    for (const p of this.pairs) for (const t of p.tables) t.dropFolds();
+    for (const w of this.words) w.table.dropFolds();
+  }
+
+  toJSON(): FeatureSpaceJSON {
+    return {
+      columns: this.columns,
+      global: this.global.toJSON(),
+      singles: this.singles.map((s) => ({ column: s.column, levels: s.levels, strengths: s.strengths, tables: s.tables.map((t) => t.toJSON()) })),
+      pairs: this.pairs.map((p) => ({ a: p.a, b: p.b, singleA: p.singleA, singleB: p.singleB, levels: p.levels, strengths: p.strengths, tables: p.tables.map((t) => t.toJSON()) })),
+      words: this.words.map((w) => ({ column: w.column, strength: w.strength, table: w.table.toJSON() })),
+      numerics: this.numerics,
+      ratios: this.ratios,
+      deviations: this.deviations.map((d) => ({
+        column: d.column, ratio: d.ratio, group: d.group, levels: d.levels, globalMedian: d.globalMedian, globalScale: d.globalScale, bins: d.bins.toJSON(),
+        medians: d.medians.map((m) => ({ keys: [...m.index.keys()], median: m.median, scale: m.scale, n: m.n })),
+      })),
+      distincts: this.distincts.map((d) => ({ a: d.a, b: d.b, keys: [...d.counts.keys()], counts: [...d.counts.values()], bins: d.bins.toJSON() })),
+      dates: this.dates,
+    };
+  }
+
+  static fromJSON(json: FeatureSpaceJSON): FeatureSpace {
+    return new FeatureSpace({
+      columns: json.columns,
+      global: CountTable.fromJSON(json.global),
+      singles: json.singles.map((s) => ({ column: s.column, levels: s.levels, strengths: s.strengths, tables: s.tables.map((t) => CountTable.fromJSON(t)) })),
+      pairs: json.pairs.map((p) => ({ ...p, tables: p.tables.map((t) => CountTable.fromJSON(t)) })),
+      words: json.words.map((w) => ({ column: w.column, strength: w.strength, table: CountTable.fromJSON(w.table) })),
+      numerics: json.numerics,
+      ratios: json.ratios,
+      deviations: json.deviations.map((d) => ({
+        column: d.column, ratio: d.ratio, group: d.group, levels: d.levels, globalMedian: d.globalMedian, globalScale: d.globalScale, bins: CountTable.fromJSON(d.bins),
+        medians: d.medians.map((m) => ({ index: new Map(m.keys.map((k, i) => [k, i])), median: m.median, scale: m.scale, n: m.n })),
+      })),
+      distincts: json.distincts.map((d) => ({ a: d.a, b: d.b, counts: new Map(d.keys.map((k, i) => [k, d.counts[i]])), bins: CountTable.fromJSON(d.bins) })),
+      dates: json.dates,
+    });
+  }
+}
+
+export interface FeatureSpaceJSON {
+  readonly columns: ColumnSpec[];
+  readonly global: CountTableJSON;
+  readonly singles: { column: number; levels: number[]; strengths: number[]; tables: CountTableJSON[] }[];
+  readonly pairs: { a: number; b: number; singleA: number; singleB: number; levels: number[]; strengths: number[]; tables: CountTableJSON[] }[];
+  readonly words: { column: number; strength: number; table: CountTableJSON }[];
+  readonly numerics: number[];
+  readonly ratios: Ratio[];
+  readonly deviations: {
+    column: number; ratio: number; group: number; levels: number[]; globalMedian: number; globalScale: number; bins: CountTableJSON;
+    medians: { keys: string[]; median: number[]; scale: number[]; n: number[] }[];
+  }[];
+  readonly distincts: { a: number; b: number; keys: string[]; counts: number[]; bins: CountTableJSON }[];
+  readonly dates: number[];
+}
