@@ -32,3 +32,10 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; then
   mosquitto -d -c /etc/mosquitto/mosquitto.conf
 fi
 wait_for Mosquitto "(exec 3<>/dev/tcp/127.0.0.1/1883)"
+
+# Browser tests drive Debian's chromium through playwright-core (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian chromium"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version 2>/dev/null | head -1 || true

@@ -6,15 +6,24 @@ describe('Student t quantile', () => {
     expect(studentTQuantile(0.975, 9)).toBeCloseTo(2.262157, 6);
     expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.7062, 4);
     expect(studentTQuantile(0.975, 30)).toBeCloseTo(2.042272, 6);
-    expect(studentTQuantile(0.975, 2)).toBeCloseTo(4.302653, 6);
-    expect(studentTQuantile(0.975, 4)).toBeCloseTo(2.776445, 6);
-    expect(studentTQuantile(0.95, 19)).toBeCloseTo(1.729133, 6);
-    expect(studentTQuantile(0.995, 5)).toBeCloseTo(4.032143, 6);
-    expect(studentTQuantile(0.9995, 3)).toBeCloseTo(12.92398, 4);
-    expect(studentTQuantile(0.975, 120)).toBeCloseTo(1.979930, 6);
-    expect(studentTQuantile(0.975, 1e5)).toBeCloseTo(1.959988, 6);
-    expect(studentTQuantile(0.975, 1e9)).toBeCloseTo(1.959964, 6);
-    expect(studentTQuantile(0.975, 2.5)).toBeCloseTo(3.495406, 5);
+  });
+
+  it('matches high-precision reference values (mpmath, 30 digits) to 1e-9', () => {
+    const ref: [number, number, number][] = [
+      [0.975, 9, 2.2621571628],
+      [0.975, 1, 12.7062047362],
+      [0.975, 30, 2.0422724563],
+      [0.975, 2, 4.30265272975],
+      [0.975, 4, 2.7764451052],
+      [0.95, 19, 1.72913281152],
+      [0.995, 5, 4.03214298356],
+      [0.9995, 3, 12.9239786367],
+      [0.975, 120, 1.97993040508],
+      [0.975, 1e5, 1.95998770753],
+      [0.975, 1e9, 1.95996398691],
+      [0.975, 2.5, 3.574654842],
+    ];
+    for (const [p, df, t] of ref) expect(Math.abs(studentTQuantile(p, df) - t)).toBeLessThan(1e-9 * Math.max(1, t));
   });
 
   it('is antisymmetric and inverts the CDF', () => {

@@ -13,8 +13,9 @@ export interface IssueOptions {
 }
 
 /**
- * Signs a certificate: salts every leaf of `data` with 128 random bits, signs the sorted leaf
- * hashes together with the envelope (Ed25519 over the RFC 8785 payload, see signedPayload) and
+ * Signs a certificate: salts every leaf of `data` with 128 random bits, hashes the sorted leaf
+ * hashes together with the envelope (SHA-256 of the RFC 8785 payload, see signedPayload), signs
+ * those 32 bytes with Ed25519 and
  * returns the full document with nothing hidden.
  *
  * Throws CertificateValidationError (with field errors) for an invalid certificate and
@@ -46,6 +47,7 @@ export function issueCertificate(certificate: CertificateInput, privateKey: Priv
 
   const issuer = { agencyId: certificate.issuer.agencyId, keyId: publicKey.keyId };
   const payload = signedPayload({ id: certificate.id, type: certificate.type, issuer, issuedAt }, hashes);
+  const digest = payloadDigest(payload);
   return {
     format: ECERT_FORMAT,
     id: certificate.id,
@@ -55,12 +57,13 @@ export function issueCertificate(certificate: CertificateInput, privateKey: Priv
     data,
     salts,
     obfuscated: [],
-    proof: { type: ECERT_PROOF_TYPE, digest: payloadDigest(payload), signature: signPayload(payload, keyObject) },
+    proof: { type: ECERT_PROOF_TYPE, digest, signature: signDigest(digest, keyObject) },
   };
 }
 
-function signPayload(payload: string, key: KeyObject): string {
-  return sign(null, Buffer.from(payload, 'utf8'), key).toString('base64');
+/** Ed25519 (RFC 8032, pure) over the 32 raw bytes of the payload digest. */
+function signDigest(digest: string, key: KeyObject): string {
+  return sign(null, Buffer.from(digest, 'hex'), key).toString('base64');
 }
 
 function isEnvelopeOrJsonError(error: FieldError): boolean {

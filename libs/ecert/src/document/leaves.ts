@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { escapePointerSegment, type PathSegment } from './field-paths';
 import { ECERT_FORMAT, type CertificateIssuer, type CertificateType } from './types';
 
@@ -22,8 +22,12 @@ export const SALT_PATTERN = /^[0-9a-f]{32}$/;
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 export const MAX_DATA_DEPTH = 64;
 
+// crypto.hash (Node >= 20.12) is a one-shot digest about three times cheaper than createHash for
+// short inputs; @types/node 20 does not declare it yet.
+const oneShotHash = (nodeCrypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : nodeCrypto.createHash('sha256').update(text).digest('hex');
 }
 
 export function valueLeafHash(path: readonly PathSegment[], salt: string, value: unknown): string {
@@ -130,6 +134,7 @@ export function signedPayload(fields: SignedPayloadFields, sortedLeafHashes: rea
   );
 }
 
+/** proof.digest: SHA-256 of the payload's UTF-8 bytes. The Ed25519 signature is over these 32 bytes. */
 export function payloadDigest(payload: string): string {
   return sha256Hex(payload);
 }

@@ -57,7 +57,7 @@ export interface CertificateProof {
   readonly type: typeof ECERT_PROOF_TYPE;
   /** SHA-256 of the signed payload bytes, lowercase hex. */
   readonly digest: string;
-  /** Ed25519 signature of the signed payload bytes, base64 (88 characters). */
+  /** Ed25519 signature of the 32 bytes of `digest`, base64 (88 characters). */
   readonly signature: string;
 }
 

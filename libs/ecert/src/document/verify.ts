@@ -1,6 +1,6 @@
 import { verify as verifySignature } from 'node:crypto';
 import { agencyIdProblem, describeValue, idProblem, issuedAtProblem, isRecord, keyIdProblem, parseIsoUtc, typeProblem, type Envelope } from './envelope';
-import { readPublicKey } from './keys';
+import { readPublicKey, type IssuerPublicKey } from './keys';
 import { DataShapeError, HASH_PATTERN, nodeLeafHash, payloadDigest, SALT_PATTERN, signedPayload, walkData } from './leaves';
 import type { CertificateResolvers, CheckStatus, IssuerKeyRecord, LedgerCheck, LedgerProofBundle, MaybePromise, ResolveKey, RevocationRecord } from './resolvers';
 import { DOCUMENT_MEMBERS, ECERT_FORMAT, ECERT_PROOF_TYPE, type CertificateType } from './types';
@@ -16,7 +16,7 @@ export interface DocumentVerification {
   readonly checks: {
     /** The disclosed data, salts and obfuscated hashes reproduce proof.digest. */
     readonly integrity: CheckResult;
-    /** proof.signature is the issuer key's Ed25519 signature of the payload. */
+    /** proof.signature is the issuer key's Ed25519 signature of the digest of the content as shown. */
     readonly signature: CheckResult;
     /** The key is the agency's, and was valid (not revoked) when the certificate was issued. */
     readonly issuer: CheckResult;
@@ -36,6 +36,25 @@ const MAX_OBFUSCATED = 100_000;
 const SIGNATURE_BASE64 = /^[A-Za-z0-9+/]{86}==$/;
 const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * Signatures already found valid, by (public key, digest, signature): a pure function of its
+ * inputs, so remembering successes is safe, and the same certificate is often verified again
+ * (at export, transit and import, by every API client). Bounded, oldest dropped first.
+ */
+const VERIFIED_SIGNATURES = new Map<string, true>();
+const VERIFIED_SIGNATURES_SIZE = 4096;
+
+function ed25519Verify(publicKey: IssuerPublicKey, digest: string, signature: Buffer, signatureText: string): boolean {
+  const cacheKey = `${publicKey.base64}|${digest}|${signatureText}`;
+  if (VERIFIED_SIGNATURES.has(cacheKey)) return true;
+  const ok = verifySignature(null, Buffer.from(digest, 'hex'), publicKey.keyObject, signature);
+  if (ok) {
+    if (VERIFIED_SIGNATURES.size >= VERIFIED_SIGNATURES_SIZE) VERIFIED_SIGNATURES.delete(VERIFIED_SIGNATURES.keys().next().value as string);
+    VERIFIED_SIGNATURES.set(cacheKey, true);
+  }
+  return ok;
+}
+
 const check = (status: CheckStatus, reason: string): CheckResult => ({ status, reason });
 const NOT_REQUESTED = (what: string) => check('SKIPPED', `no ${what} was supplied to this verification`);
 
@@ -51,6 +70,7 @@ type Inspection =
       readonly digest?: string;
       readonly integrity: CheckResult;
       readonly signature?: Buffer;
+      readonly signatureText?: string;
       readonly signatureProblem?: string;
       readonly ledgerProof: unknown;
       readonly disclosedLeaves?: number;
@@ -153,7 +173,7 @@ function inspect(document: unknown): Inspection {
     digest === claimedDigest
       ? check('VALID', `data, salts and obfuscated hashes reproduce proof.digest (${counts})`)
       : check('INVALID', `the content does not reproduce proof.digest (${counts}): data, a salt, an obfuscated hash, the envelope or the digest was changed after signing`);
-  return { ...base, payload, digest, integrity, signature, signatureProblem, disclosedLeaves, hiddenLeaves: obfuscated.length };
+  return { ...base, payload, digest, integrity, signature, signatureText: signatureText as string, signatureProblem, disclosedLeaves, hiddenLeaves: obfuscated.length };
 }
 
 function pointerExists(data: Record<string, unknown>, pointer: string): boolean {
@@ -214,7 +234,7 @@ function finish(inspection: Extract<Inspection, { kind: 'readable' }>, lookups: 
   else if (inspection.signatureProblem !== undefined || inspection.signature === undefined) signature = check('INVALID', inspection.signatureProblem ?? 'proof.signature is unreadable');
   else if (!publicKey) signature = check('INVALID', `cannot be checked: agency ${envelope.agencyId} has no key ${envelope.keyId}`);
   else if (!publicKey.ok) signature = check('INVALID', `cannot be checked: ${publicKey.reason}`);
-  else if (verifySignature(null, Buffer.from(inspection.payload, 'utf8'), publicKey.value.keyObject, inspection.signature)) {
+  else if (ed25519Verify(publicKey.value, inspection.digest as string, inspection.signature, inspection.signatureText as string)) {
     signature = check('VALID', `Ed25519 signature by key ${publicKey.value.keyId} over the content as shown`);
   } else {
     signature = check('INVALID', `the Ed25519 signature does not match the content as shown under key ${publicKey.value.keyId}`);

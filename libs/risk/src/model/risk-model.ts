@@ -1,0 +1,136 @@
+import type { RiskSchema, Table } from '../schema/infer-schema';
+import { RiskInputError } from '../shared/risk-input-error';
+import { CountTable } from './count-table';
+import { FeatureSpace, type FeatureSpaceJSON, type Reason } from './features';
+import { Gbdt, type GbdtJSON } from './gbdt';
+import { cellOf, hasKey, prepareRow, type PreparedRow } from './prepared-row';
+import { sigmoid } from './smoothing';
+
+/** A goods item as the caller holds it: field name -> value (strings, numbers, dates; null when absent). */
+export type RiskRecord = Readonly<Record<string, unknown>>;
+
+export interface RiskScore {
+  /** Risk relative to the average item of the training data: 1 = average, 5 = five times as likely to hold an error. */
+  readonly score: number;
+  /** Estimated probability that an inspection finds an error. */
+  readonly probability: number;
+  /** Plain-language evidence from past inspections, largest weight first. */
+  readonly reasons: Reason[];
+}
+
+export interface TrainingInfo {
+  readonly rows: number;
+  readonly positives: number;
+  readonly features: string[];
+  readonly pairs: string[];
+  readonly rounds: number;
+  readonly bestValidationLoss: number | null;
+  readonly seconds: number;
+  readonly seed: number;
+}
+
+export interface RiskModelJSON {
+  readonly format: 'corridor-risk-model';
+  readonly version: 1;
+  readonly schema: RiskSchema;
+  readonly space: FeatureSpaceJSON;
+  readonly gbdt: GbdtJSON | null;
+  readonly info: TrainingInfo;
+}
+
+/**
+ * A trained (or empty) risk model for one kind of error. Scoring is item by item and cheap;
+ * observe() folds one inspection result into the smoothed statistics at once (the trees are
+ * only relearnt by a full retrain). Serialise with toJSON() / RiskModel.fromJSON().
+ */
+export class RiskModel {
+  private readonly buffer: Float32Array;
+  private readonly cells: string[];
+
+  constructor(
+    readonly schema: RiskSchema,
+    readonly space: FeatureSpace,
+    readonly gbdt: Gbdt | null,
+    readonly info: TrainingInfo,
+  ) {
+    this.buffer = new Float32Array(space.size);
+    this.cells = new Array(space.columns.length);
+  }
+
+  /** Average error rate of the training data (the reference for `score`). */
+  get baseRate(): number {
+    return this.info.rows > 0 ? this.info.positives / this.info.rows : this.space.globalRate();
+  }
+
+  /** Names of the fields a record should carry. */
+  get fields(): string[] {
+    return this.space.columns.map((c) => c.name);
+  }
+
+  private prepareRecord(record: RiskRecord): PreparedRow {
+    const columns = this.space.columns;
+    for (let c = 0; c < columns.length; c++) this.cells[c] = cellOf(record[columns[c].name]);
+    return prepareRow(columns, this.cells);
+  }
+
+  private probabilityOf(row: PreparedRow): number {
+    if (this.gbdt === null) return sigmoid(this.space.naiveLogit(row));
+    this.space.fill(row, this.buffer, 0);
+    return sigmoid(this.gbdt.predictRaw(this.buffer));
+  }
+
+  /** Scores one item, with up to `reasons` plain-language reasons (default 5). */
+  score(record: RiskRecord, options: { reasons?: number } = {}): RiskScore {
+    const row = this.prepareRecord(record);
+    const probability = this.probabilityOf(row);
+    const limit = options.reasons ?? 5;
+    return { score: probability / this.baseRate, probability, reasons: limit > 0 ? this.space.explain(row, limit) : [] };
+  }
+
+  /** Probability of an error for every row of a table (columns matched by name; absent ones are missing). */
+  scoreTable(table: Table): Float64Array {
+    const columns = this.space.columns;
+    const index = columns.map((c) => table.header.indexOf(c.name));
+    const out = new Float64Array(table.rows.length);
+    const cells: (string | undefined)[] = new Array(columns.length);
+    for (let r = 0; r < table.rows.length; r++) {
+      const raw = table.rows[r];
+      for (let c = 0; c < columns.length; c++) cells[c] = index[c] >= 0 ? raw[index[c]] : undefined;
+      out[r] = this.probabilityOf(prepareRow(columns, cells));
+    }
+    return out;
+  }
+
+  /** Records one inspection result (label 1: an error was found) in the smoothed statistics. */
+  observe(record: RiskRecord, label: 0 | 1): void {
+    if (label !== 0 && label !== 1) throw new RiskInputError(`label must be 0 or 1, got ${String(label)}`, 'RISK.INVALID_LABEL');
+    this.space.observe(this.prepareRecord(record), label);
+  }
+
+  toJSON(): RiskModelJSON {
+    return { format: 'corridor-risk-model', version: 1, schema: this.schema, space: this.space.toJSON(), gbdt: this.gbdt === null ? null : this.gbdt.toJSON(), info: this.info };
+  }
+
+  static fromJSON(json: RiskModelJSON): RiskModel {
+    if (json === null || typeof json !== 'object' || json.format !== 'corridor-risk-model' || json.version !== 1) throw new RiskInputError('not a corridor risk model (format/version mismatch)', 'RISK.INVALID_MODEL');
+    return new RiskModel(json.schema, FeatureSpace.fromJSON(json.space), json.gbdt === null ? null : Gbdt.fromJSON(json.gbdt), json.info);
+  }
+}
+
+/**
+ * A model with no history: every item scores the same (so a selection by risk takes nothing)
+ * until inspection results arrive through observe(); it then ranks items by the smoothed
+ * statistics of their columns (naive Bayes) until a full training run adds the trees.
+ */
+export function createEmptyRiskModel(schema: RiskSchema, priorStrength = 20): RiskModel {
+  const columns = [...schema.columns];
+  const singles = columns
+    .map((spec, column) => ({ spec, column }))
+    .filter(({ spec }) => hasKey(spec))
+    .map(({ spec, column }) => {
+      const levels = spec.kind === 'code' ? [...(spec.levels ?? []), 0] : [0];
+      return { column, levels, strengths: levels.map(() => priorStrength), tables: levels.map(() => new CountTable()) };
+    });
+  const space = new FeatureSpace({ columns, global: new CountTable(1), singles, pairs: [], words: [], numerics: [], ratios: [], deviations: [], distincts: [], dates: [] });
+  return new RiskModel(schema, space, null, { rows: 0, positives: 0, features: [], pairs: [], rounds: 0, bestValidationLoss: null, seconds: 0, seed: 0 });
+}

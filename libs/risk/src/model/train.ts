@@ -1,0 +1,606 @@
+import { rocAuc } from '../evaluate/metrics';
+import type { ColumnSpec, RiskSchema, Table } from '../schema/infer-schema';
+import { isMissing, MISSING_KEY } from '../schema/values';
+import { RiskInputError } from '../shared/risk-input-error';
+import { Rng } from '../shared/rng';
+import { CountTable } from './count-table';
+import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, SEP, type Deviation, type Distinct, type GroupMedians, type PairEncoder, type Ratio, type SingleEncoder, type WordEncoder } from './features';
+import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, trainGbdt, type GbdtOptions } from './gbdt';
+import { hasKey, prepareRow, words, type PreparedRow } from './prepared-row';
+import { RiskModel, type TrainingInfo } from './risk-model';
+import { combineRates, estimateStrength, smoothedRate } from './smoothing';
+
+export interface TrainOptions {
+  /** Folds for out-of-fold statistics. Default 5. */
+  readonly folds?: number;
+  readonly seed?: number;
+  /** Most column pairs crossed. Default 10. */
+  readonly maxPairs?: number;
+  /** Share of rows (the most recent when the schema has a date) used to stop boosting. Default 0.15. */
+  readonly validationShare?: number;
+  readonly gbdt?: Partial<GbdtOptions>;
+  /** Called as training advances (stage name, done, total), e.g. for a progress bar. */
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** The 0/1 labels of a table, or a clear error naming the first bad row. */
+export function readLabels(table: Table, label: string): Uint8Array {
+  const col = table.header.indexOf(label);
+  if (col < 0) throw new RiskInputError(`label column "${label}" is not in the data (columns: ${table.header.join(', ')})`);
+  const out = new Uint8Array(table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    const v = (table.rows[i][col] ?? '').trim();
+    if (v === '1') out[i] = 1;
+    else if (v !== '0') throw new RiskInputError(`row ${i + 1}: label "${table.rows[i][col] ?? ''}" in column "${label}" is not 0 or 1`, 'RISK.INVALID_LABEL', label);
+  }
+  return out;
+}
+
+/** The model's columns: the schema's feature columns, then the date column (for month and weekday). */
+export function modelColumns(schema: RiskSchema): ColumnSpec[] {
+  const columns = [...schema.columns];
+  if (schema.date !== undefined) columns.push({ name: schema.date, kind: 'date', ...(schema.dateOrder ? { dateOrder: schema.dateOrder } : {}) });
+  return columns;
+}
+
+interface Context {
+  readonly n: number;
+  readonly rows: PreparedRow[];
+  readonly labels: Uint8Array;
+  readonly folds: Int8Array;
+  readonly k: number;
+  readonly columns: ColumnSpec[];
+  readonly rng: Rng;
+  readonly g: number;
+}
+
+function assignFolds(table: Table, schema: RiskSchema, k: number, rng: Rng): Int8Array {
+  const n = table.rows.length;
+  const folds = new Int8Array(n);
+  const groupCol = schema.group !== undefined ? table.header.indexOf(schema.group) : -1;
+  if (groupCol >= 0) {
+    const foldOf = new Map<string, number>();
+    let next = 0;
+    const offsets = rng.shuffle(Array.from({ length: k }, (_, i) => i));
+    for (let i = 0; i < n; i++) {
+      const raw = table.rows[i][groupCol] ?? '';
+      if (isMissing(raw)) {
+        folds[i] = rng.int(0, k - 1);
+        continue;
+      }
+      let f = foldOf.get(raw);
+      if (f === undefined) {
+        f = rng.chance(0.5) ? offsets[next++ % k] : rng.int(0, k - 1);
+        foldOf.set(raw, f);
+      }
+      folds[i] = f;
+    }
+    return folds;
+  }
+  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+  for (let i = 0; i < n; i++) folds[order[i]] = i % k;
+  return folds;
+}
+
+/** Builds per-level tables for a chain of keys; returns tables and the first row seen per entry. */
+function buildChain(ctx: Context, keyOf: (r: number, level: number) => string, levels: number, rowsToUse: ArrayLike<number> | null, trackFolds: boolean): { tables: CountTable[]; firstRow: number[][] } {
+  const tables: CountTable[] = [];
+  const firstRow: number[][] = [];
+  for (let j = 0; j < levels; j++) {
+    const t = new CountTable(1024);
+    if (trackFolds) t.trackFolds(ctx.k);
+    tables.push(t);
+    firstRow.push([]);
+  }
+  const count = rowsToUse === null ? ctx.n : rowsToUse.length;
+  for (let i = 0; i < count; i++) {
+    const r = rowsToUse === null ? i : rowsToUse[i];
+    const y = ctx.labels[r];
+    const fold = trackFolds ? ctx.folds[r] : -1;
+    for (let j = 0; j < levels; j++) {
+      const idx = tables[j].add(keyOf(r, j), y, fold);
+      if (idx === firstRow[j].length) firstRow[j].push(r);
+    }
+  }
+  return { tables, firstRow };
+}
+
+/** Method-of-moments strengths, level by level: each level's prior is its parent's smoothed rate. */
+function chainStrengths(tables: CountTable[], firstRow: number[][], keyOf: (r: number, level: number) => string, topPrior: (r: number) => number): number[] {
+  const strengths: number[] = [];
+  for (let j = 0; j < tables.length; j++) {
+    const t = tables[j];
+    const size = t.length;
+    const n = new Float64Array(size);
+    const k = new Float64Array(size);
+    const m = new Float64Array(size);
+    for (let idx = 0; idx < size; idx++) {
+      n[idx] = t.n(idx);
+      k[idx] = t.k(idx);
+      const r = firstRow[j][idx];
+      let prior = topPrior(r);
+      for (let p = 0; p < j; p++) {
+        const pi = tables[p].find(keyOf(r, p));
+        prior = smoothedRate(tables[p].k(pi), tables[p].n(pi), prior, strengths[p]);
+      }
+      m[idx] = prior;
+    }
+    strengths.push(estimateStrength(n, k, m, size));
+  }
+  return strengths;
+}
+
+function singlePostsFull(s: SingleEncoder, row: PreparedRow, g: number): number[] {
+  const posts: number[] = [];
+  let prior = g;
+  const key = row.keys[s.column];
+  for (let j = 0; j < s.levels.length; j++) {
+    const t = s.tables[j];
+    const idx = t.find(levelKey(key, s.levels[j]));
+    prior = smoothedRate(t.k(idx), t.n(idx), prior, s.strengths[j]);
+    posts.push(prior);
+  }
+  return posts;
+}
+
+function buildSingles(ctx: Context): SingleEncoder[] {
+  const singles: SingleEncoder[] = [];
+  ctx.columns.forEach((spec, c) => {
+    if (!hasKey(spec)) return;
+    const levels = spec.kind === 'code' ? [...(spec.levels ?? []), 0] : [0];
+    const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[c], levels[j]);
+    const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true);
+    const strengths = chainStrengths(tables, firstRow, keyOf, () => ctx.g);
+    singles.push({ column: c, levels, strengths, tables });
+  });
+  return singles;
+}
+
+/** Log loss of a probability for a label. */
+function loss(p: number, y: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return y === 1 ? -Math.log(q) : -Math.log(1 - q);
+}
+
+/** Leave-one-out smoothed rates of each single column for the rows of a sample: level 0 and finest. */
+function looSingles(ctx: Context, singles: SingleEncoder[], sample: Int32Array): { first: Float64Array[]; last: Float64Array[]; gain: number[] } {
+  const first: Float64Array[] = [];
+  const last: Float64Array[] = [];
+  const gain: number[] = [];
+  for (const s of singles) {
+    const f = new Float64Array(sample.length);
+    const l = new Float64Array(sample.length);
+    let ll = 0;
+    let llBase = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const r = sample[i];
+      const y = ctx.labels[r];
+      const key = ctx.rows[r].keys[s.column];
+      let prior = ctx.g;
+      for (let j = 0; j < s.levels.length; j++) {
+        const t = s.tables[j];
+        const idx = t.find(levelKey(key, s.levels[j]));
+        prior = smoothedRate(t.k(idx) - y, t.n(idx) - 1, prior, s.strengths[j]);
+        if (j === 0) f[i] = prior;
+      }
+      l[i] = prior;
+      ll += loss(prior, y);
+      llBase += loss(ctx.g, y);
+    }
+    first.push(f);
+    last.push(l);
+    gain.push(llBase - ll);
+  }
+  return { first, last, gain };
+}
+
+/**
+ * Chooses the column pairs whose combined history predicts better than the two columns do
+ * independently (leave-one-out log loss on a sample), e.g. HS code x origin, importer x HS.
+ */
+function selectPairs(ctx: Context, singles: SingleEncoder[], maxPairs: number): { a: number; b: number; gain: number }[] {
+  if (maxPairs <= 0 || singles.length < 2) return [];
+  const sampleSize = Math.min(ctx.n, 25_000);
+  const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
+  const loo = looSingles(ctx, singles, sample);
+  const candidates = singles.map((s, i) => ({ i, gain: loo.gain[i] })).filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain).slice(0, 14).map((c) => c.i);
+  const distinctInSample = singles.map((s) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < sample.length; i++) seen.add(ctx.rows[sample[i]].keys[s.column]);
+    return seen.size;
+  });
+  const chosen: { a: number; b: number; gain: number }[] = [];
+  for (let x = 0; x < candidates.length; x++) {
+    for (let yI = x + 1; yI < candidates.length; yI++) {
+      let ai = candidates[x];
+      let bi = candidates[yI];
+      if (singles[bi].levels.length > singles[ai].levels.length) [ai, bi] = [bi, ai];
+      const A = singles[ai];
+      const B = singles[bi];
+      const levels = A.levels;
+      const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[A.column], levels[j]) + SEP + ctx.rows[r].keys[B.column];
+      const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, sample, false);
+      // Skip pairs that are no finer than one of their columns (e.g. a code and its description).
+      if (tables[tables.length - 1].length <= 1.02 * Math.max(distinctInSample[ai], distinctInSample[bi])) continue;
+      const topPrior = (r: number): number => combineRates(singlePostsFull(A, ctx.rows[r], ctx.g)[0], singlePostsFull(B, ctx.rows[r], ctx.g).at(-1) as number, ctx.g);
+      const strengths = chainStrengths(tables, firstRow, keyOf, topPrior);
+      let llPair = 0;
+      let llBase = 0;
+      for (let i = 0; i < sample.length; i++) {
+        const r = sample[i];
+        const y = ctx.labels[r];
+        let prior = combineRates(loo.first[ai][i], loo.last[bi][i], ctx.g);
+        for (let j = 0; j < levels.length; j++) {
+          const t = tables[j];
+          const idx = t.find(keyOf(r, j));
+          prior = smoothedRate(t.k(idx) - y, t.n(idx) - 1, prior, strengths[j]);
+        }
+        llPair += loss(prior, y);
+        llBase += loss(combineRates(loo.last[ai][i], loo.last[bi][i], ctx.g), y);
+      }
+      const gain = llBase - llPair;
+      if (gain > Math.max(3, 0.0003 * sample.length)) chosen.push({ a: ai, b: bi, gain });
+    }
+  }
+  return chosen.sort((p, q) => q.gain - p.gain).slice(0, maxPairs);
+}
+
+function buildPairs(ctx: Context, singles: SingleEncoder[], selected: { a: number; b: number }[]): PairEncoder[] {
+  return selected.map(({ a, b }) => {
+    const A = singles[a];
+    const B = singles[b];
+    const levels = A.levels;
+    const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[A.column], levels[j]) + SEP + ctx.rows[r].keys[B.column];
+    const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true);
+    const topPrior = (r: number): number => combineRates(singlePostsFull(A, ctx.rows[r], ctx.g)[0], singlePostsFull(B, ctx.rows[r], ctx.g).at(-1) as number, ctx.g);
+    const strengths = chainStrengths(tables, firstRow, keyOf, topPrior);
+    return { a: A.column, b: B.column, singleA: a, singleB: b, levels, strengths, tables };
+  });
+}
+
+function buildWords(ctx: Context): WordEncoder[] {
+  const out: WordEncoder[] = [];
+  ctx.columns.forEach((spec, c) => {
+    if (spec.kind !== 'text') return;
+    const table = new CountTable(1024);
+    table.trackFolds(ctx.k);
+    for (let r = 0; r < ctx.n; r++) for (const w of words(ctx.rows[r].keys[c])) table.add(w, ctx.labels[r], ctx.folds[r]);
+    const size = table.length;
+    const n = new Float64Array(size);
+    const k = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      n[i] = table.n(i);
+      k[i] = table.k(i);
+    }
+    out.push({ column: c, strength: estimateStrength(n, k, new Float64Array(size).fill(ctx.g), size), table });
+  });
+  return out;
+}
+
+function positiveShare(ctx: Context, c: number): number {
+  let present = 0;
+  let positive = 0;
+  for (let r = 0; r < ctx.n; r++) {
+    const v = ctx.rows[r].nums[c];
+    if (v === v) {
+      present++;
+      if (v > 0) positive++;
+    }
+  }
+  return present === 0 ? 0 : positive / present;
+}
+
+function distinctCount(ctx: Context, c: number, cap: number): number {
+  const seen = new Set<number>();
+  for (let r = 0; r < ctx.n && seen.size < cap; r++) {
+    const v = ctx.rows[r].nums[c];
+    if (v === v) seen.add(v);
+  }
+  return seen.size;
+}
+
+function buildRatios(ctx: Context): Ratio[] {
+  const hintRank = (c: number): number => ({ duty: 0, value: 1, mass: 2, quantity: 3 })[ctx.columns[c].hint ?? 'quantity'] + (ctx.columns[c].hint ? 0 : 4);
+  const positives = ctx.columns
+    .map((spec, c) => ({ spec, c }))
+    .filter(({ spec, c }) => spec.kind === 'numeric' && positiveShare(ctx, c) >= 0.8 && distinctCount(ctx, c, 20) >= 20)
+    .map(({ c }) => c)
+    .sort((a, b) => hintRank(a) - hintRank(b) || a - b)
+    .slice(0, 8);
+  const ratios: Ratio[] = [];
+  for (let i = 0; i < positives.length; i++) for (let j = i + 1; j < positives.length; j++) ratios.push({ a: positives[i], b: positives[j] });
+  return ratios;
+}
+
+function medianOf(values: Float64Array, count: number): number {
+  const s = values.subarray(0, count).sort();
+  return count % 2 === 1 ? s[(count - 1) >> 1] : (s[count / 2 - 1] + s[count / 2]) / 2;
+}
+
+/** Median and robust scale (1.4826 MAD, at least 0.05 in log units) of values grouped by key. */
+function groupMedians(rows: ArrayLike<number>, value: (r: number) => number, keyOf: (r: number) => string): GroupMedians {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const v = value(r);
+    if (v !== v) continue;
+    const key = keyOf(r);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [v]);
+    else list.push(v);
+  }
+  const index = new Map<string, number>();
+  const median: number[] = [];
+  const scale: number[] = [];
+  const n: number[] = [];
+  const buf = new Float64Array(rows.length);
+  for (const [key, list] of groups) {
+    if (list.length < MIN_GROUP || key === MISSING_KEY) continue;
+    for (let i = 0; i < list.length; i++) buf[i] = list[i];
+    const med = medianOf(buf, list.length);
+    for (let i = 0; i < list.length; i++) buf[i] = Math.abs(list[i] - med);
+    const mad = medianOf(buf, list.length);
+    index.set(key, median.length);
+    median.push(med);
+    scale.push(Math.max(0.05, 1.4826 * mad));
+    n.push(list.length);
+  }
+  return { index, median, scale, n };
+}
+
+/** The column whose groups serve as references for values: the richest hierarchical code, else the most telling category. */
+function referenceColumn(ctx: Context, singles: SingleEncoder[], gains: number[] | null): number {
+  let best = -1;
+  let bestLevels = 0;
+  for (const s of singles) {
+    if (ctx.columns[s.column].kind !== 'code' || s.levels.length <= bestLevels) continue;
+    best = s.column;
+    bestLevels = s.levels.length;
+  }
+  if (best >= 0 || gains === null) return best;
+  let bestGain = 0;
+  singles.forEach((s, i) => {
+    const size = s.tables[s.tables.length - 1].length;
+    if (size >= 10 && ctx.n / size >= 5 && gains[i] > bestGain) {
+      bestGain = gains[i];
+      best = s.column;
+    }
+  });
+  return best;
+}
+
+function usefulness(values: Float64Array, labels: Uint8Array, rows: Int32Array): number {
+  const v = new Float64Array(rows.length);
+  const a = new Float64Array(rows.length);
+  const y = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    v[i] = values[i];
+    a[i] = Math.abs(values[i]);
+    y[i] = labels[rows[i]];
+  }
+  const auc1 = rocAuc(v, y);
+  const auc2 = rocAuc(a, y);
+  return Math.max(Math.abs(auc1 - 0.5), Math.abs(auc2 - 0.5));
+}
+
+function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[], gains: number[] | null): Deviation[] {
+  const group = referenceColumn(ctx, singles, gains);
+  if (group < 0) return [];
+  const groupSpec = ctx.columns[group];
+  const levels = groupSpec.kind === 'code' ? [...(groupSpec.levels ?? []), 0] : [0];
+  const subjects: { column: number; ratio: number }[] = [];
+  ctx.columns.forEach((spec, c) => {
+    if (spec.kind === 'numeric' && positiveShare(ctx, c) >= 0.8 && distinctCount(ctx, c, 20) >= 20) subjects.push({ column: c, ratio: -1 });
+  });
+  ratios.forEach((_, i) => subjects.push({ column: -1, ratio: i }));
+  const valueOf = (s: { column: number; ratio: number }, r: number): number => {
+    const nums = ctx.rows[r].nums;
+    if (s.ratio >= 0) {
+      const a = nums[ratios[s.ratio].a];
+      const b = nums[ratios[s.ratio].b];
+      return a > 0 && b > 0 ? Math.log(a / b) : NaN;
+    }
+    const v = nums[s.column];
+    return v > 0 ? Math.log(v) : NaN;
+  };
+  const zOf = (medians: GroupMedians[], gm: number, gs: number, q: number, key: string): number => {
+    if (q !== q) return NaN;
+    for (let j = levels.length - 1; j >= 0; j--) {
+      const m = medians[j];
+      const i = m.index.get(levelKey(key, levels[j]));
+      if (i !== undefined) return (q - m.median[i]) / m.scale[i];
+    }
+    return (q - gm) / gs;
+  };
+  const build = (s: { column: number; ratio: number }, rows: Int32Array): Omit<Deviation, 'bins'> => {
+    const medians = levels.map((len) => groupMedians(rows, (r) => valueOf(s, r), (r) => levelKey(ctx.rows[r].keys[group], len)));
+    const global = groupMedians(rows, (r) => valueOf(s, r), () => '');
+    const gi = global.index.get('');
+    return { column: s.column, ratio: s.ratio, group, levels, medians, globalMedian: gi === undefined ? 0 : global.median[gi], globalScale: gi === undefined ? 1 : global.scale[gi] };
+  };
+  // Rank the candidates on a sample, keep the most telling ones.
+  const sampleSize = Math.min(ctx.n, 30_000);
+  const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
+  const scored = subjects.map((s) => {
+    const d = build(s, sample);
+    const z = new Float64Array(sample.length);
+    for (let i = 0; i < sample.length; i++) z[i] = zOf(d.medians, d.globalMedian, d.globalScale, valueOf(s, sample[i]), ctx.rows[sample[i]].keys[group]);
+    return { s, score: usefulness(z, ctx.labels, sample) };
+  });
+  const all = Int32Array.from({ length: ctx.n }, (_, i) => i);
+  return scored
+    .filter((x) => x.score >= 0.01)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 8)
+    .map(({ s }) => {
+      const d = build(s, all);
+      const bins = new CountTable(8);
+      for (let r = 0; r < ctx.n; r++) {
+        const z = zOf(d.medians, d.globalMedian, d.globalScale, valueOf(s, r), ctx.rows[r].keys[group]);
+        if (z === z) bins.add(deviationBin(z), ctx.labels[r]);
+      }
+      return { ...d, bins };
+    });
+}
+
+function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
+  const keyed = singles.map((s) => s.column);
+  const sizes = new Map(singles.map((s) => [s.column, s.tables[s.tables.length - 1].length]));
+  const aCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 20 && ctx.n / (sizes.get(c) ?? 1) >= 2);
+  const bCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 3);
+  const sampleSize = Math.min(ctx.n, 30_000);
+  const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
+  const countsOver = (a: number, b: number, rows: ArrayLike<number>): Map<string, number> => {
+    const sets = new Map<string, Set<string>>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = ctx.rows[rows[i]];
+      const ka = row.keys[a];
+      if (ka === MISSING_KEY) continue;
+      const kb = row.keys[b];
+      if (kb === MISSING_KEY) continue;
+      let set = sets.get(ka);
+      if (set === undefined) sets.set(ka, (set = new Set()));
+      set.add(kb);
+    }
+    const counts = new Map<string, number>();
+    for (const [k, set] of sets) counts.set(k, set.size);
+    return counts;
+  };
+  const scored: { a: number; b: number; score: number }[] = [];
+  for (const a of aCandidates) {
+    for (const b of bCandidates) {
+      if (a === b) continue;
+      // A column nested in another (each a has one b) says nothing.
+      const counts = countsOver(a, b, sample);
+      const v = new Float64Array(sample.length);
+      let multi = 0;
+      for (let i = 0; i < sample.length; i++) {
+        const key = ctx.rows[sample[i]].keys[a];
+        v[i] = key === MISSING_KEY ? NaN : (counts.get(key) ?? 1);
+        if (v[i] > 1) multi++;
+      }
+      if (multi < 0.01 * sample.length) continue;
+      scored.push({ a, b, score: usefulness(v, ctx.labels, sample) });
+    }
+  }
+  return scored
+    .filter((x) => x.score >= 0.02)
+    .sort((x, y) => y.score - x.score)
+    .slice(0, 4)
+    .map(({ a, b }) => {
+      const all = Int32Array.from({ length: ctx.n }, (_, i) => i);
+      const counts = countsOver(a, b, all);
+      const bins = new CountTable(8);
+      for (let r = 0; r < ctx.n; r++) {
+        const key = ctx.rows[r].keys[a];
+        if (key !== MISSING_KEY) bins.add(distinctBin(counts.get(key) ?? 1), ctx.labels[r]);
+      }
+      return { a, b, counts, bins };
+    });
+}
+
+/**
+ * Learns a risk model from labelled rows: smoothed hierarchical statistics (out of fold for the
+ * training rows), derived numeric features, then boosted trees on top. See FeatureSpace.
+ */
+export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainOptions = {}): RiskModel {
+  const started = Date.now();
+  const progress = options.onProgress ?? ((): void => undefined);
+  const k = Math.max(2, Math.min(10, options.folds ?? 5));
+  const seed = options.seed ?? 42;
+  const rng = new Rng(seed);
+  const labels = readLabels(table, schema.label);
+  const n = table.rows.length;
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += labels[i];
+  if (n === 0) throw new RiskInputError('no training rows');
+  if (positives === 0 || positives === n) throw new RiskInputError(`the training labels are all ${positives === 0 ? 0 : 1}: a model needs examples of both 0 and 1`, 'RISK.SINGLE_CLASS', schema.label);
+
+  const columns = modelColumns(schema);
+  const cellIndex = columns.map((c) => table.header.indexOf(c.name));
+  cellIndex.forEach((ci, c) => {
+    if (ci < 0) throw new RiskInputError(`column "${columns[c].name}" of the schema is not in the data`);
+  });
+  progress('reading', 0, n);
+  const rows: PreparedRow[] = new Array(n);
+  const cells: string[] = new Array(columns.length);
+  for (let r = 0; r < n; r++) {
+    const raw = table.rows[r];
+    for (let c = 0; c < columns.length; c++) cells[c] = raw[cellIndex[c]];
+    rows[r] = prepareRow(columns, cells);
+  }
+  const folds = assignFolds(table, schema, k, rng);
+  const global = new CountTable(1);
+  global.trackFolds(k);
+  for (let r = 0; r < n; r++) global.add('', labels[r], folds[r]);
+  const ctx: Context = { n, rows, labels, folds, k, columns, rng, g: positives / n };
+
+  progress('statistics', 0, 1);
+  const singles = buildSingles(ctx);
+  const selected = selectPairs(ctx, singles, options.maxPairs ?? 10);
+  const pairs = buildPairs(ctx, singles, selected);
+  const wordEncoders = buildWords(ctx);
+  const numerics = columns.map((c, i) => (c.kind === 'numeric' ? i : -1)).filter((i) => i >= 0);
+  const ratios = buildRatios(ctx);
+  const sampleForGains = Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, Math.min(n, 20_000))).sort();
+  const gains = looSingles(ctx, singles, sampleForGains).gain;
+  const deviations = buildDeviations(ctx, singles, ratios, gains);
+  const distincts = buildDistincts(ctx, singles);
+  const dates = columns.map((c, i) => (c.kind === 'date' ? i : -1)).filter((i) => i >= 0);
+  const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates });
+  progress('statistics', 1, 1);
+
+  // Out-of-fold feature matrix.
+  const F = space.size;
+  const x = new Float32Array(n * F);
+  const scale = k / (k - 1);
+  for (let r = 0; r < n; r++) space.fill(rows[r], x, r * F, folds[r], scale);
+  space.dropFolds();
+
+  // Validation rows: the most recent ones when there is a date, a random share otherwise.
+  const share = options.validationShare ?? 0.15;
+  let order: number[] = Array.from({ length: n }, (_, i) => i);
+  const dateCol = schema.date !== undefined ? columns.length - 1 : -1;
+  if (dateCol >= 0) order.sort((a, b) => (rows[a].nums[dateCol] || 0) - (rows[b].nums[dateCol] || 0) || a - b);
+  else order = rng.shuffle(order);
+  const nValid = n >= 200 ? Math.floor(n * share) : 0;
+  const trainIdx = Int32Array.from(order.slice(0, n - nValid)).sort();
+  const validIdx = Int32Array.from(order.slice(n - nValid)).sort();
+  let validPos = 0;
+  for (const r of validIdx) validPos += labels[r];
+
+  const gbdtOptions: GbdtOptions = {
+    ...DEFAULT_GBDT_OPTIONS,
+    minDataInLeaf: Math.max(10, Math.min(100, Math.round(n / 2000))),
+    seed,
+    ...options.gbdt,
+  };
+  const edges = computeBinEdges(x, n, F, gbdtOptions.maxBins);
+  const binned = binData(x, n, F, edges);
+  let rounds = gbdtOptions.maxRounds;
+  let validationLoss: number[] = [];
+  if (nValid > 0 && validPos >= 5) {
+    const first = trainGbdt(binned, labels, trainIdx, validIdx, gbdtOptions, (done, total) => progress('boosting (validation)', done, total));
+    rounds = Math.max(10, Math.round(first.rounds * 1.1));
+    validationLoss = first.validationLoss;
+  } else rounds = Math.min(rounds, 150);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const final = trainGbdt(binned, labels, all, new Int32Array(0), { ...gbdtOptions, maxRounds: rounds }, (done, total) => progress('boosting', done, total));
+
+  const info: TrainingInfo = {
+    rows: n,
+    positives,
+    features: space.names,
+    pairs: pairs.map((p) => `${columns[p.a].name} x ${columns[p.b].name}`),
+    rounds: final.rounds,
+    bestValidationLoss: validationLoss.length > 0 ? Math.min(...validationLoss) : null,
+    seconds: (Date.now() - started) / 1000,
+    seed,
+  };
+  return new RiskModel(schema, space, final.model, info);
+}
+
+/** A full retrain with the same schema (e.g. nightly, after many inspection results). */
+export function retrainRiskModel(model: RiskModel, table: Table, options: TrainOptions = {}): RiskModel {
+  return trainRiskModel(table, model.schema, options);
+}

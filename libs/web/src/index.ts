@@ -1,0 +1,2 @@
+export { api, ApiError, storedToken, storeToken, TOKEN_KEY } from './api';
+export { SignInGate, type Principal } from './sign-in';
