@@ -11,6 +11,10 @@ const DIRECTION_ALIASES: Record<string, Direction> = {
   higher: 'higher',
   'lower-is-better': 'lower',
   'higher-is-better': 'higher',
+  lower_is_better: 'lower',
+  higher_is_better: 'higher',
+  lowerIsBetter: 'lower',
+  higherIsBetter: 'higher',
 };
 
 export interface Baseline {
@@ -48,6 +52,7 @@ export function atLeastAsGood(direction: Direction, a: number, b: number): boole
 export function readKpiDefinition(r: InputReader, input: unknown, prefix = ''): KpiDefinition | undefined {
   const body = r.object(input, prefix.replace(/\.$/, ''));
   if (!body) return undefined;
+  const errorsBefore = r.errors.length;
   r.known(body, prefix, KPI_FIELDS);
   const key = r.string(body.key, `${prefix}key`, { max: 64, pattern: KPI_KEY, patternHint: KPI_KEY_HINT });
   const name = r.string(body.name, `${prefix}name`, { max: 200, required: false }) ?? key;
@@ -59,7 +64,7 @@ export function readKpiDefinition(r: InputReader, input: unknown, prefix = ''): 
   if (key === undefined || name === undefined || unit === undefined || direction === undefined || baseline === undefined || targets === undefined) return undefined;
   const definition: KpiDefinition = { key, name, unit, direction, baseline, targets, description };
   checkTargets(r, definition, prefix);
-  return definition;
+  return r.errors.length > errorsBefore ? undefined : definition;
 }
 
 /**
@@ -83,7 +88,7 @@ export function readKpiPatch(r: InputReader, input: unknown, current: KpiDefinit
 }
 
 function readDirection(r: InputReader, input: unknown, field: string): Direction | undefined {
-  if (typeof input === 'string' && input in DIRECTION_ALIASES) return DIRECTION_ALIASES[input];
+  if (typeof input === 'string' && Object.hasOwn(DIRECTION_ALIASES, input)) return DIRECTION_ALIASES[input];
   return r.oneOf(input, field, DIRECTIONS);
 }
 

@@ -12,3 +12,4 @@ export { GetDeclaration } from './get-declaration/get-declaration.query';
 export { FindDeclarations } from './find-declarations/find-declarations.query';
 export type { DeclarationFilter } from './persistence/declaration.repository';
 export * from './events';
+export { generateDeclaration, generateDeclarations, generateLabelledDeclaration, generateLabelledDeclarations, iterateDeclarations, syntheticRandom, type DiscrepancyKind, type GenerateDeclarationsOptions, type PlantedDiscrepancy, type RandomLike, type SyntheticDeclaration, type SyntheticDeclarationOptions } from './synthetic/generate-declarations';

@@ -9,3 +9,4 @@ export { smoothedRate, estimateStrength, combineRates } from './model/smoothing'
 export { rocAuc, selectionMetrics, rankByScore, selectionSize, type SelectionMetrics } from './evaluate/metrics';
 export { runEvaluation, findRevenueColumn, formatScore, EVALUATION_RATES, type EvaluateOptions, type EvaluationReport, type EvaluationMetrics } from './evaluate/evaluate';
 export { generateDeclarations, SYNTH_HEADER, DE_MINIMIS_USD, type SynthOptions } from './synth/generate-declarations';
+export { selectForInspection, thresholdForRate, randomDraw, type Channel, type SelectionBasis, type ScoredItem, type SelectionOptions, type SelectionDecision, type SelectionResult } from './selection/select-for-inspection';

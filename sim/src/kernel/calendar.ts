@@ -68,6 +68,12 @@ export class Calendar {
     this.push(t, key, ev);
   }
 
+  /** Schedules `ev` at absolute time `t` (>= now), avoiding the rounding of now + (t - now). */
+  scheduleAt(ev: Event<unknown>, priority: number, t: number): void {
+    if (t === this.now) this.schedule(ev, priority, 0);
+    else this.push(t, priority * SEQ_SPAN + this.seq++, ev);
+  }
+
   /** Time of the next event, or Infinity if none. */
   peek(): number {
     if (this.ut > this.uh || this.qt > this.qh) return this.now;

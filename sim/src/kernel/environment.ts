@@ -1,7 +1,7 @@
 // The environment: simulation clock, calendar and the run loop.
 import { Calendar, checkPriority } from './calendar';
 import { AllOf, AnyOf } from './condition';
-import { Event, type EventValue, NORMAL, PROCESSED, STARTING, TRIGGERED, URGENT } from './event';
+import { Event, type EventValue, NORMAL, PENDING, PROCESSED, STARTING, TRIGGERED, URGENT } from './event';
 import { Process, type ProcessGenerator } from './process';
 
 /** Options of {@link Environment}. */
@@ -96,26 +96,26 @@ export class Environment {
   }
 
   /** An event that succeeds, with the values of all `events` in order, once all have succeeded; fails as soon as one fails. */
-  allOf<const E extends readonly Event<any>[]>(events: E): Event<{ -readonly [K in keyof E]: EventValue<E[K]> }> {
+  allOf<const E extends readonly Event<unknown>[]>(events: E): Event<{ -readonly [K in keyof E]: EventValue<E[K]> }> {
     return new AllOf(this, events) as unknown as Event<{ -readonly [K in keyof E]: EventValue<E[K]> }>;
   }
 
   /** An event that succeeds with the first of `events` to succeed (the event itself); fails if that first one fails. */
-  anyOf<E extends Event<any>>(events: readonly E[]): Event<E> {
+  anyOf<E extends Event<unknown>>(events: readonly E[]): Event<E> {
     return new AnyOf(this, events) as unknown as Event<E>;
   }
 
   /**
-   * Puts an already triggered event (or a pending one, which is then triggered
-   * successfully with its current value) in the calendar after `delay` seconds
-   * with calendar `priority` ({@link URGENT} 0 runs before {@link NORMAL} 1 at equal times).
+   * Triggers a pending event successfully (with the value already in it, normally
+   * undefined) `delay` seconds from now, with calendar `priority` ({@link URGENT} 0
+   * runs before {@link NORMAL} 1 at equal times; integers up to MAX_PRIORITY, 127).
    * Low-level: most code uses `timeout`, `succeed` and `fail`.
    */
   schedule(ev: Event<unknown>, priority: number = NORMAL, delay = 0): void {
     checkPriority(priority);
     if (!(delay >= 0)) throw new RangeError(`delay must be a number of seconds >= 0, got ${delay}`);
     if (ev._env !== this) throw new Error('event belongs to another environment');
-    if (ev._state === PROCESSED) throw new Error('event has already been processed');
+    if (ev._state !== PENDING || ev instanceof Process) throw new Error('only a pending event (not a process) can be scheduled');
     ev._state = TRIGGERED;
     this._cal.schedule(ev, priority, delay);
   }
@@ -151,7 +151,7 @@ export class Environment {
         stop = new Event<unknown>(this);
         stop._state = TRIGGERED;
         marker = true;
-        this._cal.schedule(stop, URGENT, until - this._cal.now);
+        this._cal.scheduleAt(stop, URGENT, until);
       }
     }
     const cal = this._cal;
@@ -169,12 +169,9 @@ export class Environment {
         const w = ev._w;
         if (w !== null) {
           ev._w = null;
-          w._notify(ev);
-        }
-        const ws = ev._ws;
-        if (ws !== null) {
-          ev._ws = null;
-          for (let i = 0; i < ws.length; i++) ws[i]._notify(ev);
+          // Two call sites: the one for processes stays monomorphic.
+          if (w instanceof Process) w._notify(ev);
+          else w._notify(ev);
         }
         if (ev === stop) {
           reached = true;
@@ -209,11 +206,6 @@ export class Environment {
     if (w !== null) {
       ev._w = null;
       w._notify(ev);
-    }
-    const ws = ev._ws;
-    if (ws !== null) {
-      ev._ws = null;
-      for (let i = 0; i < ws.length; i++) ws[i]._notify(ev);
     }
     if (!ev._ok && !ev._defused) throw ev._value;
   }

@@ -25,6 +25,18 @@ export interface Waiter {
   _notify(ev: Event<unknown>): void;
 }
 
+/** @internal Several waiters of one event, resumed in registration order. */
+class WaiterList implements Waiter {
+  readonly list: Waiter[];
+  constructor(first: Waiter, second: Waiter) {
+    this.list = [first, second];
+  }
+  _notify(ev: Event<unknown>): void {
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) list[i]._notify(ev);
+  }
+}
+
 /** @internal Adapter so plain functions can wait on events without a special case in the hot loop. */
 class CallbackWaiter implements Waiter {
   constructor(private readonly fn: (ev: Event<unknown>) => void) {}
@@ -47,10 +59,8 @@ export class Event<T = unknown> {
   /** @internal */ _ok: boolean;
   /** @internal */ _value: unknown;
   /** @internal */ _defused: boolean;
-  /** @internal first waiter (fast path: almost every event has exactly one) */
+  /** @internal The waiter (almost every event has exactly one), or a WaiterList. */
   _w: Waiter | null;
-  /** @internal further waiters, in registration order after {@link _w} */
-  _ws: Waiter[] | null;
 
   constructor(env: Environment) {
     this._env = env;
@@ -59,7 +69,6 @@ export class Event<T = unknown> {
     this._value = undefined;
     this._defused = false;
     this._w = null;
-    this._ws = null;
   }
 
   /** The environment this event belongs to. */
@@ -124,21 +133,20 @@ export class Event<T = unknown> {
 
   /** @internal */
   _addWaiter(w: Waiter): void {
-    if (this._w === null && this._ws === null) this._w = w;
-    else if (this._ws === null) this._ws = [w];
-    else this._ws.push(w);
+    const cur = this._w;
+    if (cur === null) this._w = w;
+    else if (cur instanceof WaiterList) cur.list.push(w);
+    else this._w = new WaiterList(cur, w);
   }
 
   /** @internal */
   _removeWaiter(w: Waiter): void {
-    if (this._w === w) {
+    const cur = this._w;
+    if (cur === w) {
       this._w = null;
-      return;
-    }
-    const ws = this._ws;
-    if (ws !== null) {
-      const i = ws.indexOf(w);
-      if (i >= 0) ws.splice(i, 1);
+    } else if (cur instanceof WaiterList) {
+      const i = cur.list.indexOf(w);
+      if (i >= 0) cur.list.splice(i, 1);
     }
   }
 }

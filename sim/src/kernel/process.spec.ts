@@ -49,6 +49,26 @@ describe('processes', () => {
     expect(at).toBe(10);
   });
 
+  it('several waiters of one event resume in the order they started waiting', () => {
+    const env = new Environment();
+    const gate = env.event<string>();
+    const order: string[] = [];
+    for (const name of ['w1', 'w2', 'w3']) {
+      env.process(function* () {
+        const v = yield gate;
+        order.push(`${name}:${v}`);
+      });
+    }
+    gate.addCallback((ev) => order.push(`callback:${ev.value}`));
+    env.process(function* () {
+      yield env.timeout(1);
+      gate.succeed('open');
+    });
+    env.run();
+    // The callback was registered before the processes started (they start at t=0, after this code).
+    expect(order).toEqual(['callback:open', 'w1:open', 'w2:open', 'w3:open']);
+  });
+
   it('continue immediately when yielding an event that was already processed', () => {
     const env = new Environment();
     const t = env.timeout(1, 'x');
@@ -252,6 +272,14 @@ describe('environment.run', () => {
     env.run(45);
     expect(env.now).toBe(45);
     expect(ticks).toEqual([10, 20, 30, 40]);
+  });
+
+  it('ends exactly at the until time (no rounding drift)', () => {
+    const env = new Environment();
+    env.timeout(0.1);
+    env.run(0.1);
+    env.run(0.3);
+    expect(env.now).toBe(0.3);
   });
 
   it('runs until an event and returns its value', () => {

@@ -2,7 +2,12 @@
 import type { Environment } from './environment';
 import { Event, NORMAL, PENDING, PROCESSED, STARTING, TRIGGERED, URGENT, type Waiter } from './event';
 
-/** What a process body is: a generator that yields events and returns the process's value. */
+/**
+ * What a process body is: a generator that yields events and returns the process's
+ * value. `yield ev` evaluates to the value `ev` succeeded with (typed `any`, since
+ * one generator yields events of many types; annotate at the use site).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type ProcessGenerator<T = unknown> = Generator<Event<unknown>, T, any>;
 
 /** Thrown into a process by {@link Process.interrupt}; `cause` is what the interrupter passed. */
@@ -16,7 +21,9 @@ export class Interrupt extends Error {
 // The generator methods, called directly: `gen.next(...)` would be a megamorphic
 // property load (every generator function, even every closure of one, gives its
 // generators their own hidden class).
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const GeneratorPrototype = Object.getPrototypeOf(function* probe() {
+  yield 0;
+}).prototype as Generator;
 const genNext = GeneratorPrototype.next;
 const genThrow = GeneratorPrototype.throw;
 
@@ -80,6 +87,8 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
   /**
    * Throws an {@link Interrupt} carrying `cause` into the process at the current time
    * (before other events at this time); it stops waiting for its current target.
+   * What it was waiting for is not withdrawn: a process interrupted while queueing
+   * for a resource should `release` its request (or `cancel` a store get/put).
    * A process may not interrupt itself, nor a finished one.
    */
   interrupt(cause?: unknown): void {
@@ -127,7 +136,7 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
         cur = y;
         continue;
       }
-      if (y._w === null && y._ws === null) y._w = this;
+      if (y._w === null) y._w = this;
       else y._addWaiter(this);
       this._target = y;
       break;

@@ -20,8 +20,6 @@ export class Request extends Event<void> {
   readonly priority: number;
   /** Simulation time (s) at which the request was made. */
   readonly requestedAt: number;
-  /** Simulation time (s) at which it was granted, or NaN while queued. */
-  grantedAt: number;
 
   /** Use {@link Resource.request}. */
   constructor(env: Environment, res: Resource, priority: number) {
@@ -30,7 +28,6 @@ export class Request extends Event<void> {
     this._phase = QUEUED;
     this.priority = priority;
     this.requestedAt = env._cal.now;
-    this.grantedAt = NaN;
   }
 
   /** The resource this request is for. */
@@ -135,7 +132,7 @@ export class Resource {
         const ev = new Event<unknown>(env);
         ev._state = TRIGGERED;
         ev._w = new StatsReset(this);
-        env._cal.schedule(ev, URGENT, w - now);
+        env._cal.scheduleAt(ev, URGENT, w);
       }
     }
   }
@@ -254,7 +251,6 @@ export class Resource {
     const now = this.env._cal.now;
     this.nBusy++;
     req._phase = GRANTED;
-    req.grantedAt = now;
     const w = now - req.requestedAt;
     const n = ++this.wN;
     const d = w - this.wMean;
@@ -313,7 +309,7 @@ class CapacityController implements Waiter {
     ev._state = TRIGGERED;
     ev._value = next.capacity;
     ev._w = this;
-    env._cal.schedule(ev, URGENT, next.time - env._cal.now);
+    env._cal.scheduleAt(ev, URGENT, next.time);
   }
 
   _notify(ev: Event<unknown>): void {

@@ -1,6 +1,6 @@
 // Stores: FIFO buffers of items between processes (e.g. trucks in a yard, documents in a tray).
 import type { Environment } from './environment';
-import { Event, NORMAL, TRIGGERED } from './event';
+import { Event, NORMAL, PENDING, TRIGGERED } from './event';
 import { Fifo } from './fifo';
 import { checkCapacity } from './schedule';
 
@@ -122,7 +122,7 @@ export class Store<T = unknown> {
 
   /** Withdraws a put or get that is still waiting (e.g. after an interrupt). Returns whether it was waiting. */
   cancel(ev: StorePut<T> | StoreGet<T>): boolean {
-    if (ev._phase !== WAITING || ev._state !== 0) return false;
+    if (ev._phase !== WAITING || ev._state !== PENDING) return false;
     ev._phase = DONE;
     if (ev instanceof StorePut) this.nPutters--;
     else this.nGetters--;

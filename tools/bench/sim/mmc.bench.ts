@@ -11,7 +11,7 @@
 // printed as corridor-cold), then `repeats` (default 5) timed runs of `customers`
 // (default 1 000 000) with seeds seed, seed+1, ...; prints each run and finally
 // "corridor customers=<n> customers_per_s=<median> best=<max> mean_wait_s=<w>".
-import { Environment, RandomStreams, Resource, type ProcessGenerator } from '../../../sim/src/index';
+import { Environment, RandomStreams, Resource, type ProcessGenerator } from '@corridor/sim';
 
 const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 5);

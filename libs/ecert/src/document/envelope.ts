@@ -2,7 +2,7 @@ import { isCertificateType, type CertificateType } from './types';
 
 /** Checks on the envelope members shared by issuing and verifying. Each returns a problem or undefined. */
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 export const KEY_ID_PATTERN = /^[0-9a-f]{16}$/;
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
 

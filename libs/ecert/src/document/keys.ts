@@ -126,7 +126,7 @@ export function parsePrivateKey(input: PrivateKeyInput): { keyObject: KeyObject;
       throw new TypeError('private key must be a PKCS#8 PEM, base64 of the raw 32-byte seed, or a KeyObject');
     }
   } catch (error) {
-    throw new TypeError(`private key is not a valid Ed25519 key: ${error instanceof Error ? error.message : 'unreadable'}`);
+    throw new TypeError(`private key is not a valid Ed25519 key: ${error instanceof Error ? error.message : 'unreadable'}`, { cause: error });
   }
   if (keyObject.type !== 'private' || keyObject.asymmetricKeyType !== 'ed25519') {
     throw new TypeError(`private key must be an Ed25519 private key, got ${keyObject.type} ${keyObject.asymmetricKeyType ?? ''}`.trim());

@@ -31,7 +31,13 @@ export function obfuscateDocument(document: CorridorCertificate, paths: readonly
   const hidden = new Set(document.obfuscated);
 
   for (const text of paths) {
-    const segments = resolve(data, parseFieldPath(text), text);
+    let raw: string[];
+    try {
+      raw = parseFieldPath(text);
+    } catch (error) {
+      throw new ObfuscationError(error instanceof Error ? error.message : `cannot read field path ${String(text)}`);
+    }
+    const segments = resolve(data, raw, text);
     const { parent, key } = locate(data, segments);
     const target = (parent as Record<string | number, JsonValue>)[key];
     // Hash every leaf of the subtree (the target itself included), with its full path.
@@ -61,7 +67,7 @@ export function obfuscateDocument(document: CorridorCertificate, paths: readonly
 
 /** Turns textual segments into typed ones (numbers for array indices), checking the path exists. */
 function resolve(data: JsonObject, raw: readonly string[], text: string): PathSegment[] {
-  if (raw.length === 0 || (raw.length === 1 && raw[0] === '')) throw new ObfuscationError('cannot hide the whole data; hide its fields');
+  if (raw.length === 0) throw new ObfuscationError('cannot hide the whole data; hide its fields');
   const segments: PathSegment[] = [];
   let node: JsonValue = data;
   for (const segment of raw) {

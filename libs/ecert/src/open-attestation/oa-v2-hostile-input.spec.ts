@@ -98,6 +98,9 @@ describe('verifyOpenAttestationV2 on hostile input', () => {
     const proxy = new Proxy({}, { ownKeys() { throw new Error('no keys'); }, get() { throw new Error('no get'); } });
     expect(verifyOpenAttestationV2(proxy).integrity).toBe('INVALID');
     expect(looksLikeOpenAttestationV2(proxy)).toBe(false);
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    expect(verifyOpenAttestationV2(revocable.proxy)).toMatchObject({ integrity: 'INVALID', recognised: false });
   });
 
   it('a document with 100,000 fields verifies in reasonable time', () => {
@@ -106,6 +109,6 @@ describe('verifyOpenAttestationV2 on hostile input', () => {
     const doc = wrapRaw(data);
     const started = performance.now();
     expect(verifyOpenAttestationV2(doc).integrity).toBe('VALID');
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

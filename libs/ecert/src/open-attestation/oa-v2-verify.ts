@@ -85,7 +85,7 @@ export function verifyOpenAttestationV2(document: unknown): OpenAttestationV2Ver
   try {
     return withSkips(verify(document));
   } catch (error) {
-    return withSkips({ integrity: 'INVALID', recognised: isRecord(document), reason: `malformed document: ${error instanceof Error ? error.message : 'unreadable value'}` });
+    return withSkips({ integrity: 'INVALID', recognised: looksLikeOpenAttestationV2(document), reason: `malformed document: ${error instanceof Error ? error.message : 'unreadable value'}` });
   }
 }
 

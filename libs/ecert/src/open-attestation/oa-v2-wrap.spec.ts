@@ -215,7 +215,7 @@ describe('wrap-your-own OpenAttestation v2 documents', () => {
 
   it('after obfuscation, altering, adding or dropping an obfuscatedData entry is INVALID', () => {
     const doc = obfuscate(wrapDocuments([TRICKY[6]])[0], ['recipient.address.street', 'id']);
-    const hashes = doc.privacy!.obfuscatedData;
+    const hashes = doc.privacy?.obfuscatedData ?? [];
     const variants = [
       [hashes[0].replace(/^./, (c) => (c === '0' ? '1' : '0')), ...hashes.slice(1)],
       [...hashes, keccak('{"extra":"x"}')],

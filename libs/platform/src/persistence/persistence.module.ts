@@ -1,7 +1,8 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';
-import type { DataSourceOptions, MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { serialiseSqliteTransactions } from './sqlite-serialiser';
 import { CorridorConfig } from '../config/config';
 
 // TypeORM's own type for the migrations list: classes or instances.
@@ -47,6 +48,11 @@ export class PersistenceModule {
           useFactory: (config: CorridorConfig) => {
             new Logger('Persistence').log(config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.sqliteFile}`);
             return { ...dataSourceOptions(config, migrations), autoLoadEntities: true };
+          },
+          dataSourceFactory: async (options) => {
+            const dataSource = new DataSource(options as DataSourceOptions);
+            serialiseSqliteTransactions(dataSource);
+            return dataSource.initialize();
           },
         }),
       ],

@@ -4,26 +4,36 @@
  * above a random clean one; ties count one half).
  */
 
-/** ROC AUC with tied scores averaged; NaN scores rank lowest. Returns NaN with a single class. */
+/** ROC AUC with tied scores counted one half; NaN scores rank lowest. Returns NaN with a single class. */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i);
-  const key = (i: number): number => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
-  order.sort((a, b) => key(a) - key(b));
   let pos = 0;
   for (let i = 0; i < n; i++) pos += labels[i] === 1 ? 1 : 0;
   const neg = n - pos;
   if (pos === 0 || neg === 0) return NaN;
-  let rankSum = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && key(order[j + 1]) === key(order[i])) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let t = i; t <= j; t++) if (labels[order[t]] === 1) rankSum += avgRank;
-    i = j + 1;
+  const p = new Float64Array(pos);
+  const q = new Float64Array(neg);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const s = Number.isNaN(scores[i]) ? -Infinity : scores[i];
+    if (labels[i] === 1) p[a++] = s;
+    else q[b++] = s;
   }
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  p.sort();
+  q.sort();
+  // For each positive: negatives strictly below count 1, equal ones 1/2.
+  let below = 0;
+  let equalEnd = 0;
+  let sum = 0;
+  for (let i = 0; i < pos; i++) {
+    const s = p[i];
+    while (below < neg && q[below] < s) below++;
+    if (equalEnd < below) equalEnd = below;
+    while (equalEnd < neg && q[equalEnd] === s) equalEnd++;
+    sum += below + (equalEnd - below) / 2;
+  }
+  return sum / (pos * neg);
 }
 
 export interface SelectionMetrics {

@@ -2,7 +2,7 @@ import type { ColumnSpec } from '../schema/infer-schema';
 import { MISSING_KEY } from '../schema/values';
 import { CountTable, type CountTableJSON } from './count-table';
 import { words, type PreparedRow } from './prepared-row';
-import { combineRates, logit, smoothedRate } from './smoothing';
+import { logit, sigmoid, smoothedRate } from './smoothing';
 
 /**
  * The features the boosted trees see, all computed from one prepared row and the model's
@@ -144,6 +144,8 @@ export class FeatureSpace {
   readonly names: string[];
   private readonly singlePosts: Float64Array[];
   private readonly ratioValues: Float64Array;
+  private readonly pairState = { post: 0, interaction: 0 };
+  private readonly pairLevelPosts = new Float64Array(16);
 
   constructor(parts: FeatureSpaceParts) {
     this.columns = parts.columns;
@@ -190,6 +192,7 @@ export class FeatureSpace {
     for (const d of this.deviations) names.push(`z(${this.deviationSubject(d)} | ${this.name(d.group)})`);
     for (const d of this.distincts) names.push(`distinct(${this.name(d.b)} per ${this.name(d.a)})`);
     for (const c of this.dates) names.push(`month(${this.name(c)})`, `weekday(${this.name(c)})`);
+    if (this.singles.length > 0) names.push('evidence(sum)');
     return names;
   }
 
@@ -218,6 +221,35 @@ export class FeatureSpace {
   }
 
   /**
+   * Walks a pair's hierarchy (A's levels x B). The prior of each level is what A at that level
+   * and B imply independently (odds combined), shifted by the interaction learnt one level up:
+   * a coarse "chapter 08 from EC" excess carries down to its headings, while each heading keeps
+   * its own rate. Needs the single-column posts of A and B for this row (walkSingle first).
+   * Leaves the final rate and interaction in pairState; returns the index of the finest entry.
+   */
+  private walkPair(p: PairEncoder, keys: readonly string[], fold: number, g: number): number {
+    const a = this.singlePosts[p.singleA];
+    const b = this.singlePosts[p.singleB];
+    const shift = logit(b[b.length - 1]) - logit(g);
+    const keyA = keys[p.a];
+    const keyB = keys[p.b];
+    let interaction = 0;
+    let post = g;
+    let idx = -1;
+    for (let j = 0; j < p.levels.length; j++) {
+      const table = p.tables[j];
+      idx = table.find(levelKey(keyA, p.levels[j]) + SEP + keyB);
+      const independent = logit(a[j]) + shift;
+      post = smoothedRate(table.k(idx, fold), table.n(idx, fold), sigmoid(independent + interaction), p.strengths[j]);
+      interaction = logit(post) - independent;
+      this.pairLevelPosts[j] = post;
+    }
+    this.pairState.post = post;
+    this.pairState.interaction = interaction;
+    return idx;
+  }
+
+  /**
    * Writes the features of one row into out[offset..offset+size). fold >= 0 leaves that fold
    * out of every statistic (training); countScale rescales the counts to the full data.
    */
@@ -226,30 +258,23 @@ export class FeatureSpace {
     const nums = row.nums;
     const g = this.globalRate(fold);
     let o = offset;
+    const base = logit(g);
+    let evidence = 0;
     for (let si = 0; si < this.singles.length; si++) {
       const s = this.singles[si];
       const posts = this.singlePosts[si];
       const idx = this.walkSingle(s, keys[s.column], fold, g, posts);
+      evidence += logit(posts[posts.length - 1]) - base;
       if (s.levels.length > 1) for (let j = 0; j < posts.length; j++) out[o++] = posts[j];
       else out[o++] = posts[0];
       out[o++] = s.tables[s.tables.length - 1].n(idx, fold) * countScale;
     }
     for (const p of this.pairs) {
-      const a = this.singlePosts[p.singleA];
-      const b = this.singlePosts[p.singleB];
-      const prior0 = combineRates(a[0], b[b.length - 1], g);
-      let prior = prior0;
-      let idx = -1;
-      const keyA = keys[p.a];
-      const keyB = keys[p.b];
-      for (let j = 0; j < p.levels.length; j++) {
-        const table = p.tables[j];
-        idx = table.find(levelKey(keyA, p.levels[j]) + SEP + keyB);
-        prior = smoothedRate(table.k(idx, fold), table.n(idx, fold), prior, p.strengths[j]);
-      }
-      out[o++] = prior;
+      const idx = this.walkPair(p, keys, fold, g);
+      out[o++] = this.pairState.post;
       out[o++] = p.tables[p.tables.length - 1].n(idx, fold) * countScale;
-      out[o++] = logit(prior) - logit(prior0);
+      out[o++] = this.pairState.interaction;
+      evidence += this.pairState.interaction;
     }
     for (const w of this.words) {
       const tokens = words(keys[w.column]);
@@ -288,6 +313,7 @@ export class FeatureSpace {
         out[o++] = date.getUTCDay();
       }
     }
+    if (this.singles.length > 0) out[o++] = evidence;
   }
 
   /** The value compared (log scale), its robust z against the finest group with enough rows, and that group. */
@@ -340,21 +366,18 @@ export class FeatureSpace {
       }
     }
     for (const p of this.pairs) {
-      const a = this.singlePosts[p.singleA];
-      const b = this.singlePosts[p.singleB];
-      let prior = combineRates(a[0], b[b.length - 1], g);
-      const keyA = row.keys[p.a];
-      const keyB = row.keys[p.b];
-      let best: Reason | null = null;
-      for (let j = 0; j < p.levels.length; j++) {
+      // Show the finest level with enough history, weighted by its smoothed rate.
+      this.walkPair(p, row.keys, -1, g);
+      for (let j = p.levels.length - 1; j >= 0; j--) {
         const table = p.tables[j];
-        const ka = levelKey(keyA, p.levels[j]);
-        const idx = table.find(ka + SEP + keyB);
+        const ka = levelKey(row.keys[p.a], p.levels[j]);
+        const idx = table.find(ka + SEP + row.keys[p.b]);
         const n = table.n(idx);
-        prior = smoothedRate(table.k(idx), n, prior, p.strengths[j]);
-        if (n >= minN) best = { text: `${this.name(p.a)} ${display(ka)} with ${this.name(p.b)} ${display(keyB)}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight: logit(prior) - base };
+        if (n < minN) continue;
+        const weight = logit(this.pairLevelPosts[j]) - base;
+        reasons.push({ text: `${this.name(p.a)} ${display(ka)} with ${this.name(p.b)} ${display(row.keys[p.b])}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight });
+        break;
       }
-      if (best !== null) reasons.push(best);
     }
     for (const w of this.words) {
       let best: Reason | null = null;

@@ -16,8 +16,14 @@ export interface GbdtOptions {
   readonly minHessianInLeaf: number;
   /** L2 regularisation of leaf values. */
   readonly lambda: number;
-  /** Share of rows each tree sees. */
+  /** Share of minority-class rows each tree sees. */
   readonly subsample: number;
+  /**
+   * Majority-class rows each tree sees per minority row (at least minMajorityShare of them);
+   * sampled rows are reweighted, so the fit stays unbiased while rare-label data trains fast.
+   */
+  readonly majorityRatio: number;
+  readonly minMajorityShare: number;
   /** Share of features each tree may split on. */
   readonly colsample: number;
   /** Stop after this many rounds without a better validation loss. */
@@ -27,14 +33,16 @@ export interface GbdtOptions {
 }
 
 export const DEFAULT_GBDT_OPTIONS: GbdtOptions = {
-  learningRate: 0.08,
+  learningRate: 0.1,
   maxRounds: 400,
   numLeaves: 24,
   maxDepth: 6,
   minDataInLeaf: 40,
   minHessianInLeaf: 1e-3,
   lambda: 2,
-  subsample: 0.7,
+  subsample: 0.8,
+  majorityRatio: 4,
+  minMajorityShare: 0.25,
   colsample: 0.6,
   earlyStoppingRounds: 40,
   maxBins: 255,
@@ -67,13 +75,14 @@ export interface BinnedData {
 }
 
 /** Bin edges per feature from the training matrix (row-major, NaN = missing). */
-export function computeBinEdges(x: Float32Array, rows: number, featureCount: number, maxBins: number): Float32Array[] {
+export function computeBinEdges(x: Float32Array, rows: number, featureCount: number, maxBins: number, sampleRows = 50_000): Float32Array[] {
   const edges: Float32Array[] = [];
-  const column = new Float32Array(rows);
+  const step = Math.max(1, rows / sampleRows);
+  const column = new Float32Array(Math.ceil(rows / step) + 1);
   for (let f = 0; f < featureCount; f++) {
     let m = 0;
-    for (let r = 0; r < rows; r++) {
-      const v = x[r * featureCount + f];
+    for (let t = 0; t < rows; t += step) {
+      const v = x[Math.floor(t) * featureCount + f];
       if (v === v) column[m++] = v;
     }
     const sorted = column.subarray(0, m).sort();
@@ -206,6 +215,16 @@ export function trainGbdt(
   const validScore = new Float64Array(valid.length).fill(baseScore);
   const grad = new Float64Array(data.rows);
   const hess = new Float64Array(data.rows);
+  // Per-class sampling rates and weights (the minority class is kept at `subsample`).
+  const minority = pos * 2 <= nTrain ? 1 : 0;
+  const minorityCount = minority === 1 ? pos : nTrain - pos;
+  const majorityCount = nTrain - minorityCount;
+  const minorityRate = Math.min(1, options.subsample);
+  const majorityRate = majorityCount === 0 ? 1 : Math.min(minorityRate, Math.max(options.minMajorityShare, (options.majorityRatio * minorityCount) / majorityCount));
+  // xorshift32 for the per-row sampling draws (millions per training run).
+  let state = (options.seed * 2654435761) >>> 0 || 1;
+  const majorityCut = Math.floor(majorityRate * 4294967296);
+  const minorityCut = Math.floor(minorityRate * 4294967296);
   const order = new Int32Array(nTrain);
   const scratch = new Int32Array(nTrain);
   const nBins = new Int32Array(F);
@@ -298,14 +317,24 @@ export function trainGbdt(
 
   const featureOrder = Array.from({ length: F }, (_, i) => i);
   for (let round = 0; round < options.maxRounds; round++) {
+    let m = 0;
+    let x = state;
     for (let i = 0; i < nTrain; i++) {
       const r = train[i];
+      const isMinority = labels[r] === minority;
+      const rate = isMinority ? minorityRate : majorityRate;
+      if (rate < 1) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        if (x >>> 0 >= (isMinority ? minorityCut : majorityCut)) continue;
+      }
       const p = 1 / (1 + Math.exp(-score[i]));
-      grad[r] = p - labels[r];
-      hess[r] = Math.max(1e-6, p * (1 - p));
+      grad[r] = (p - labels[r]) / rate;
+      hess[r] = Math.max(1e-6, p * (1 - p)) / rate;
+      order[m++] = r;
     }
-    let m = 0;
-    for (let i = 0; i < nTrain; i++) if (options.subsample >= 1 || rng.next() < options.subsample) order[m++] = train[i];
+    state = x;
     active.length = 0;
     rng.shuffle(featureOrder);
     const take = Math.max(1, Math.round(F * options.colsample));

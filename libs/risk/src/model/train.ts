@@ -8,7 +8,7 @@ import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, SEP, type
 import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, trainGbdt, type GbdtOptions } from './gbdt';
 import { hasKey, prepareRow, words, type PreparedRow } from './prepared-row';
 import { RiskModel, type TrainingInfo } from './risk-model';
-import { combineRates, estimateStrength, smoothedRate } from './smoothing';
+import { combineRates, estimateStrength, logit, sigmoid, smoothedRate } from './smoothing';
 
 export interface TrainOptions {
   /** Folds for out-of-fold statistics. Default 5. */
@@ -143,6 +143,29 @@ function singlePostsFull(s: SingleEncoder, row: PreparedRow, g: number): number[
   return posts;
 }
 
+/** Full-data smoothed rates of each single column per row, at every level: rates[single][level][row]. */
+type LevelRates = Float64Array[][];
+
+function singleRates(ctx: Context, singles: SingleEncoder[]): LevelRates {
+  return singles.map((s) => {
+    const out = s.levels.map(() => new Float64Array(ctx.n));
+    for (let r = 0; r < ctx.n; r++) {
+      const posts = singlePostsFull(s, ctx.rows[r], ctx.g);
+      for (let j = 0; j < posts.length; j++) out[j][r] = posts[j];
+    }
+    return out;
+  });
+}
+
+/**
+ * The prior of a pair's level j for one row: A's rate at level j and B's rate combined as if
+ * independent, shifted by the interaction (log-odds excess) learnt at level j - 1.
+ */
+function pairPrior(aRate: number, bRate: number, g: number, interaction: number): { prior: number; independent: number } {
+  const independent = logit(aRate) + logit(bRate) - logit(g);
+  return { prior: sigmoid(independent + interaction), independent };
+}
+
 function buildSingles(ctx: Context): SingleEncoder[] {
   const singles: SingleEncoder[] = [];
   ctx.columns.forEach((spec, c) => {
@@ -162,98 +185,197 @@ function loss(p: number, y: number): number {
   return y === 1 ? -Math.log(q) : -Math.log(1 - q);
 }
 
-/** Leave-one-out smoothed rates of each single column for the rows of a sample: level 0 and finest. */
-function looSingles(ctx: Context, singles: SingleEncoder[], sample: Int32Array): { first: Float64Array[]; last: Float64Array[]; gain: number[] } {
-  const first: Float64Array[] = [];
-  const last: Float64Array[] = [];
+/**
+ * Out-of-fold smoothed rates of each single column for the rows of a sample, at every level,
+ * and each column's log-loss gain over the global rate. Folds keep groups (declarations)
+ * together, so a column that merely identifies a declaration earns nothing.
+ */
+function oofSingles(ctx: Context, singles: SingleEncoder[], sample: Int32Array): { levels: Float64Array[][]; gain: number[] } {
+  const levels: Float64Array[][] = [];
   const gain: number[] = [];
   for (const s of singles) {
-    const f = new Float64Array(sample.length);
-    const l = new Float64Array(sample.length);
+    const out = s.levels.map(() => new Float64Array(sample.length));
     let ll = 0;
     let llBase = 0;
     for (let i = 0; i < sample.length; i++) {
       const r = sample[i];
       const y = ctx.labels[r];
+      const fold = ctx.folds[r];
       const key = ctx.rows[r].keys[s.column];
       let prior = ctx.g;
       for (let j = 0; j < s.levels.length; j++) {
         const t = s.tables[j];
         const idx = t.find(levelKey(key, s.levels[j]));
-        prior = smoothedRate(t.k(idx) - y, t.n(idx) - 1, prior, s.strengths[j]);
-        if (j === 0) f[i] = prior;
+        prior = smoothedRate(t.k(idx, fold), t.n(idx, fold), prior, s.strengths[j]);
+        out[j][i] = prior;
       }
-      l[i] = prior;
       ll += loss(prior, y);
       llBase += loss(ctx.g, y);
     }
-    first.push(f);
-    last.push(l);
+    levels.push(out);
     gain.push(llBase - ll);
   }
-  return { first, last, gain };
+  return { levels, gain };
 }
 
 /**
  * Chooses the column pairs whose combined history predicts better than the two columns do
  * independently (leave-one-out log loss on a sample), e.g. HS code x origin, importer x HS.
  */
-function selectPairs(ctx: Context, singles: SingleEncoder[], maxPairs: number): { a: number; b: number; gain: number }[] {
+function selectPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, maxPairs: number): { a: number; b: number; gain: number }[] {
   if (maxPairs <= 0 || singles.length < 2) return [];
   const sampleSize = Math.min(ctx.n, 25_000);
   const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
-  const loo = looSingles(ctx, singles, sample);
+  const loo = oofSingles(ctx, singles, sample);
   const candidates = singles.map((s, i) => ({ i, gain: loo.gain[i] })).filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain).slice(0, 14).map((c) => c.i);
-  const distinctInSample = singles.map((s) => {
-    const seen = new Set<string>();
-    for (let i = 0; i < sample.length; i++) seen.add(ctx.rows[sample[i]].keys[s.column]);
-    return seen.size;
-  });
+  // Integer codes of each candidate column at each level, over the sample.
+  const codes: Int32Array[][] = [];
+  const cards: number[][] = [];
+  for (const si of candidates) {
+    const s = singles[si];
+    codes[si] = [];
+    cards[si] = [];
+    for (const len of s.levels) {
+      const index = new Map<string, number>();
+      const out = new Int32Array(sample.length);
+      for (let i = 0; i < sample.length; i++) {
+        const key = levelKey(ctx.rows[sample[i]].keys[s.column], len);
+        let c = index.get(key);
+        if (c === undefined) index.set(key, (c = index.size));
+        out[i] = c;
+      }
+      codes[si].push(out);
+      cards[si].push(index.size);
+    }
+  }
+  const m = sample.length;
+  const K = ctx.k;
   const chosen: { a: number; b: number; gain: number }[] = [];
   for (let x = 0; x < candidates.length; x++) {
     for (let yI = x + 1; yI < candidates.length; yI++) {
       let ai = candidates[x];
       let bi = candidates[yI];
       if (singles[bi].levels.length > singles[ai].levels.length) [ai, bi] = [bi, ai];
-      const A = singles[ai];
-      const B = singles[bi];
-      const levels = A.levels;
-      const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[A.column], levels[j]) + SEP + ctx.rows[r].keys[B.column];
-      const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, sample, false);
-      // Skip pairs that are no finer than one of their columns (e.g. a code and its description).
-      if (tables[tables.length - 1].length <= 1.02 * Math.max(distinctInSample[ai], distinctInSample[bi])) continue;
-      const topPrior = (r: number): number => combineRates(singlePostsFull(A, ctx.rows[r], ctx.g)[0], singlePostsFull(B, ctx.rows[r], ctx.g).at(-1) as number, ctx.g);
-      const strengths = chainStrengths(tables, firstRow, keyOf, topPrior);
+      const levels = singles[ai].levels.length;
+      const cb = codes[bi][codes[bi].length - 1];
+      const cardB = cards[bi][cards[bi].length - 1];
+      // Group ids per level, counts, and a representative row per group.
+      const groupIds: Int32Array[] = [];
+      const counts: { n: Float64Array; k: Float64Array; fn: Float64Array; fk: Float64Array; rep: Int32Array; size: number }[] = [];
+      for (let j = 0; j < levels; j++) {
+        const ca = codes[ai][j];
+        const index = new Map<number, number>();
+        const n = new Float64Array(m);
+        const k = new Float64Array(m);
+        const fn = new Float64Array(m * K);
+        const fk = new Float64Array(m * K);
+        const rep = new Int32Array(m);
+        const ids = new Int32Array(m);
+        for (let i = 0; i < m; i++) {
+          const key = ca[i] * cardB + cb[i];
+          let g = index.get(key);
+          if (g === undefined) {
+            g = index.size;
+            index.set(key, g);
+            rep[g] = i;
+          }
+          ids[i] = g;
+          const y = ctx.labels[sample[i]];
+          n[g]++;
+          k[g] += y;
+          fn[g * K + ctx.folds[sample[i]]]++;
+          fk[g * K + ctx.folds[sample[i]]] += y;
+        }
+        groupIds.push(ids);
+        counts.push({ n, k, fn, fk, rep, size: index.size });
+      }
+      // A pair no finer than one of its columns (each phone has one importer) adds nothing.
+      if (counts[levels - 1].size <= 1.02 * Math.max(cards[ai][levels - 1], cardB)) continue;
+      const strengths: number[] = [];
+      const interactions: Float64Array[] = [];
+      const bRates = rates[bi][rates[bi].length - 1];
+      for (let j = 0; j < levels; j++) {
+        const { n, k, rep, size } = counts[j];
+        const prior = new Float64Array(size);
+        const independent = new Float64Array(size);
+        for (let g = 0; g < size; g++) {
+          const i = rep[g];
+          const p = pairPrior(rates[ai][j][sample[i]], bRates[sample[i]], ctx.g, j === 0 ? 0 : interactions[j - 1][groupIds[j - 1][i]]);
+          prior[g] = p.prior;
+          independent[g] = p.independent;
+        }
+        const st = estimateStrength(n, k, prior, size);
+        strengths.push(st);
+        const inter = new Float64Array(size);
+        for (let g = 0; g < size; g++) inter[g] = logit(smoothedRate(k[g], n[g], prior[g], st)) - independent[g];
+        interactions.push(inter);
+      }
       let llPair = 0;
       let llBase = 0;
-      for (let i = 0; i < sample.length; i++) {
-        const r = sample[i];
-        const y = ctx.labels[r];
-        let prior = combineRates(loo.first[ai][i], loo.last[bi][i], ctx.g);
-        for (let j = 0; j < levels.length; j++) {
-          const t = tables[j];
-          const idx = t.find(keyOf(r, j));
-          prior = smoothedRate(t.k(idx) - y, t.n(idx) - 1, prior, strengths[j]);
+      let llA = 0;
+      let llB = 0;
+      const looA = loo.levels[ai];
+      const looB = loo.levels[bi][loo.levels[bi].length - 1];
+      for (let i = 0; i < m; i++) {
+        const y = ctx.labels[sample[i]];
+        const fold = ctx.folds[sample[i]];
+        let interaction = 0;
+        let post = ctx.g;
+        for (let j = 0; j < levels; j++) {
+          const g = groupIds[j][i];
+          const c = counts[j];
+          const p = pairPrior(looA[j][i], looB[i], ctx.g, interaction);
+          post = smoothedRate(c.k[g] - c.fk[g * K + fold], c.n[g] - c.fn[g * K + fold], p.prior, strengths[j]);
+          interaction = logit(post) - p.independent;
         }
-        llPair += loss(prior, y);
-        llBase += loss(combineRates(loo.last[ai][i], loo.last[bi][i], ctx.g), y);
+        llPair += loss(post, y);
+        llBase += loss(combineRates(looA[levels - 1][i], looB[i], ctx.g), y);
+        llA += loss(looA[levels - 1][i], y);
+        llB += loss(looB[i], y);
       }
-      const gain = llBase - llPair;
-      if (gain > Math.max(3, 0.0003 * sample.length)) chosen.push({ a: ai, b: bi, gain });
+      // Gain over the best the two columns give without the pair (redundant columns such as an
+      // importer and its phone make the independent combination overconfident).
+      const gain = Math.min(llBase, llA, llB) - llPair;
+      if (process.env.RISK_DEBUG) process.stderr.write(`pair ${ctx.columns[singles[ai].column].name} x ${ctx.columns[singles[bi].column].name}: gain ${gain.toFixed(1)} groups ${counts[levels - 1].size} strengths ${strengths.map((x) => x.toFixed(1)).join(",")}\n`);
+      if (gain > Math.max(3, 0.0003 * m)) chosen.push({ a: ai, b: bi, gain });
     }
   }
   return chosen.sort((p, q) => q.gain - p.gain).slice(0, maxPairs);
 }
 
-function buildPairs(ctx: Context, singles: SingleEncoder[], selected: { a: number; b: number }[]): PairEncoder[] {
+function buildPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, selected: { a: number; b: number }[]): PairEncoder[] {
   return selected.map(({ a, b }) => {
     const A = singles[a];
     const B = singles[b];
     const levels = A.levels;
     const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[A.column], levels[j]) + SEP + ctx.rows[r].keys[B.column];
     const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true);
-    const topPrior = (r: number): number => combineRates(singlePostsFull(A, ctx.rows[r], ctx.g)[0], singlePostsFull(B, ctx.rows[r], ctx.g).at(-1) as number, ctx.g);
-    const strengths = chainStrengths(tables, firstRow, keyOf, topPrior);
+    const bRates = rates[b][rates[b].length - 1];
+    const strengths: number[] = [];
+    for (let j = 0; j < levels.length; j++) {
+      const t = tables[j];
+      const size = t.length;
+      const n = new Float64Array(size);
+      const k = new Float64Array(size);
+      const m = new Float64Array(size);
+      for (let idx = 0; idx < size; idx++) {
+        n[idx] = t.n(idx);
+        k[idx] = t.k(idx);
+        // Walk the representative row down to level j with the strengths found so far.
+        const r = firstRow[j][idx];
+        let interaction = 0;
+        for (let p = 0; p <= j; p++) {
+          const pr = pairPrior(rates[a][p][r], bRates[r], ctx.g, interaction);
+          if (p === j) {
+            m[idx] = pr.prior;
+            break;
+          }
+          const pi = tables[p].find(keyOf(r, p));
+          interaction = logit(smoothedRate(tables[p].k(pi), tables[p].n(pi), pr.prior, strengths[p])) - pr.independent;
+        }
+      }
+      strengths.push(estimateStrength(n, k, m, size));
+    }
     return { a: A.column, b: B.column, singleA: a, singleB: b, levels, strengths, tables };
   });
 }
@@ -312,38 +434,56 @@ function buildRatios(ctx: Context): Ratio[] {
   return ratios;
 }
 
-function medianOf(values: Float64Array, count: number): number {
-  const s = values.subarray(0, count).sort();
-  return count % 2 === 1 ? s[(count - 1) >> 1] : (s[count / 2 - 1] + s[count / 2]) / 2;
+/** Group ids of a key column at one level, over all rows (-1: missing), with the key of each id. */
+function groupIdsOf(ctx: Context, column: number, length: number): { ids: Int32Array; keys: string[] } {
+  const index = new Map<string, number>();
+  const ids = new Int32Array(ctx.n);
+  for (let r = 0; r < ctx.n; r++) {
+    const key = levelKey(ctx.rows[r].keys[column], length);
+    if (key === MISSING_KEY) {
+      ids[r] = -1;
+      continue;
+    }
+    let g = index.get(key);
+    if (g === undefined) index.set(key, (g = index.size));
+    ids[r] = g;
+  }
+  return { ids, keys: [...index.keys()] };
 }
 
-/** Median and robust scale (1.4826 MAD, at least 0.05 in log units) of values grouped by key. */
-function groupMedians(rows: ArrayLike<number>, value: (r: number) => number, keyOf: (r: number) => string): GroupMedians {
-  const groups = new Map<string, number[]>();
+/** Median and robust scale (1.4826 MAD, at least 0.05 in log units) of values per group, for groups of MIN_GROUP rows or more. */
+function groupMedians(rows: Int32Array, values: Float64Array, groups: { ids: Int32Array; keys: string[] } | null): GroupMedians {
+  const size = groups === null ? 1 : groups.keys.length;
+  const counts = new Int32Array(size + 1);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const v = value(r);
-    if (v !== v) continue;
-    const key = keyOf(r);
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [v]);
-    else list.push(v);
+    const g = groups === null ? 0 : groups.ids[r];
+    if (g >= 0 && values[r] === values[r]) counts[g + 1]++;
+  }
+  for (let g = 0; g < size; g++) counts[g + 1] += counts[g];
+  const buf = new Float64Array(counts[size]);
+  const fillAt = counts.slice(0, size);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const g = groups === null ? 0 : groups.ids[r];
+    if (g >= 0 && values[r] === values[r]) buf[fillAt[g]++] = values[r];
   }
   const index = new Map<string, number>();
   const median: number[] = [];
   const scale: number[] = [];
   const n: number[] = [];
-  const buf = new Float64Array(rows.length);
-  for (const [key, list] of groups) {
-    if (list.length < MIN_GROUP || key === MISSING_KEY) continue;
-    for (let i = 0; i < list.length; i++) buf[i] = list[i];
-    const med = medianOf(buf, list.length);
-    for (let i = 0; i < list.length; i++) buf[i] = Math.abs(list[i] - med);
-    const mad = medianOf(buf, list.length);
-    index.set(key, median.length);
+  for (let g = 0; g < size; g++) {
+    const count = counts[g + 1] - counts[g];
+    if (count < MIN_GROUP) continue;
+    const part = buf.subarray(counts[g], counts[g + 1]).sort();
+    const med = count % 2 === 1 ? part[(count - 1) >> 1] : (part[count / 2 - 1] + part[count / 2]) / 2;
+    for (let i = 0; i < count; i++) part[i] = Math.abs(part[i] - med);
+    part.sort();
+    const mad = count % 2 === 1 ? part[(count - 1) >> 1] : (part[count / 2 - 1] + part[count / 2]) / 2;
+    index.set(groups === null ? '' : groups.keys[g], median.length);
     median.push(med);
     scale.push(Math.max(0.05, 1.4826 * mad));
-    n.push(list.length);
+    n.push(count);
   }
   return { index, median, scale, n };
 }
@@ -393,50 +533,59 @@ function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[]
     if (spec.kind === 'numeric' && positiveShare(ctx, c) >= 0.8 && distinctCount(ctx, c, 20) >= 20) subjects.push({ column: c, ratio: -1 });
   });
   ratios.forEach((_, i) => subjects.push({ column: -1, ratio: i }));
-  const valueOf = (s: { column: number; ratio: number }, r: number): number => {
-    const nums = ctx.rows[r].nums;
-    if (s.ratio >= 0) {
-      const a = nums[ratios[s.ratio].a];
-      const b = nums[ratios[s.ratio].b];
-      return a > 0 && b > 0 ? Math.log(a / b) : NaN;
+  const valuesOf = (s: { column: number; ratio: number }): Float64Array => {
+    const out = new Float64Array(ctx.n);
+    for (let r = 0; r < ctx.n; r++) {
+      const nums = ctx.rows[r].nums;
+      if (s.ratio >= 0) {
+        const a = nums[ratios[s.ratio].a];
+        const b = nums[ratios[s.ratio].b];
+        out[r] = a > 0 && b > 0 ? Math.log(a / b) : NaN;
+      } else {
+        const v = nums[s.column];
+        out[r] = v > 0 ? Math.log(v) : NaN;
+      }
     }
-    const v = nums[s.column];
-    return v > 0 ? Math.log(v) : NaN;
+    return out;
   };
-  const zOf = (medians: GroupMedians[], gm: number, gs: number, q: number, key: string): number => {
+  const groups = levels.map((len) => groupIdsOf(ctx, group, len));
+  const zOf = (d: Omit<Deviation, 'bins'>, q: number, r: number): number => {
     if (q !== q) return NaN;
     for (let j = levels.length - 1; j >= 0; j--) {
-      const m = medians[j];
-      const i = m.index.get(levelKey(key, levels[j]));
+      const g = groups[j].ids[r];
+      if (g < 0) continue;
+      const m = d.medians[j];
+      const i = m.index.get(groups[j].keys[g]);
       if (i !== undefined) return (q - m.median[i]) / m.scale[i];
     }
-    return (q - gm) / gs;
+    return (q - d.globalMedian) / d.globalScale;
   };
-  const build = (s: { column: number; ratio: number }, rows: Int32Array): Omit<Deviation, 'bins'> => {
-    const medians = levels.map((len) => groupMedians(rows, (r) => valueOf(s, r), (r) => levelKey(ctx.rows[r].keys[group], len)));
-    const global = groupMedians(rows, (r) => valueOf(s, r), () => '');
+  const build = (s: { column: number; ratio: number }, values: Float64Array, rows: Int32Array): Omit<Deviation, 'bins'> => {
+    const medians = groups.map((gr) => groupMedians(rows, values, gr));
+    const global = groupMedians(rows, values, null);
     const gi = global.index.get('');
     return { column: s.column, ratio: s.ratio, group, levels, medians, globalMedian: gi === undefined ? 0 : global.median[gi], globalScale: gi === undefined ? 1 : global.scale[gi] };
   };
   // Rank the candidates on a sample, keep the most telling ones.
-  const sampleSize = Math.min(ctx.n, 30_000);
+  const sampleSize = Math.min(ctx.n, 15_000);
   const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
-  const scored = subjects.map((s) => {
-    const d = build(s, sample);
+  const scored = subjects.slice(0, 24).map((s) => {
+    const values = valuesOf(s);
+    const d = build(s, values, sample);
     const z = new Float64Array(sample.length);
-    for (let i = 0; i < sample.length; i++) z[i] = zOf(d.medians, d.globalMedian, d.globalScale, valueOf(s, sample[i]), ctx.rows[sample[i]].keys[group]);
-    return { s, score: usefulness(z, ctx.labels, sample) };
+    for (let i = 0; i < sample.length; i++) z[i] = zOf(d, values[sample[i]], sample[i]);
+    return { s, values, score: usefulness(z, ctx.labels, sample) };
   });
   const all = Int32Array.from({ length: ctx.n }, (_, i) => i);
   return scored
     .filter((x) => x.score >= 0.01)
     .sort((a, b) => b.score - a.score)
     .slice(0, 8)
-    .map(({ s }) => {
-      const d = build(s, all);
+    .map(({ s, values }) => {
+      const d = build(s, values, all);
       const bins = new CountTable(8);
       for (let r = 0; r < ctx.n; r++) {
-        const z = zOf(d.medians, d.globalMedian, d.globalScale, valueOf(s, r), ctx.rows[r].keys[group]);
+        const z = zOf(d, values[r], r);
         if (z === z) bins.add(deviationBin(z), ctx.labels[r]);
       }
       return { ...d, bins };
@@ -446,24 +595,47 @@ function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[]
 function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
   const keyed = singles.map((s) => s.column);
   const sizes = new Map(singles.map((s) => [s.column, s.tables[s.tables.length - 1].length]));
-  const aCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 20 && ctx.n / (sizes.get(c) ?? 1) >= 2);
-  const bCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 3);
-  const sampleSize = Math.min(ctx.n, 30_000);
+  const bySize = (a: number, b: number): number => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0);
+  const aCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 20 && ctx.n / (sizes.get(c) ?? 1) >= 2).sort(bySize).slice(0, 8);
+  const bCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 3).sort(bySize).slice(0, 12);
+  const sampleSize = Math.min(ctx.n, 15_000);
   const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
-  const countsOver = (a: number, b: number, rows: ArrayLike<number>): Map<string, number> => {
-    const sets = new Map<string, Set<string>>();
-    for (let i = 0; i < rows.length; i++) {
-      const row = ctx.rows[rows[i]];
-      const ka = row.keys[a];
-      if (ka === MISSING_KEY) continue;
-      const kb = row.keys[b];
-      if (kb === MISSING_KEY) continue;
-      let set = sets.get(ka);
-      if (set === undefined) sets.set(ka, (set = new Set()));
-      set.add(kb);
+  const codes = new Map<number, { codes: Int32Array; keys: string[] }>();
+  const codesOf = (c: number): { codes: Int32Array; keys: string[] } => {
+    let found = codes.get(c);
+    if (found === undefined) {
+      const index = new Map<string, number>();
+      const out = new Int32Array(ctx.n);
+      for (let r = 0; r < ctx.n; r++) {
+        const key = ctx.rows[r].keys[c];
+        if (key === MISSING_KEY) {
+          out[r] = -1;
+          continue;
+        }
+        let i = index.get(key);
+        if (i === undefined) index.set(key, (i = index.size));
+        out[r] = i;
+      }
+      found = { codes: out, keys: [...index.keys()] };
+      codes.set(c, found);
     }
-    const counts = new Map<string, number>();
-    for (const [k, set] of sets) counts.set(k, set.size);
+    return found;
+  };
+  /** Distinct values of b per value of a (over the given rows), by code of a. */
+  const countsOver = (a: number, b: number, rows: ArrayLike<number>): Int32Array => {
+    const ca = codesOf(a);
+    const cb = codesOf(b);
+    const cardB = cb.keys.length;
+    const combined = new Float64Array(rows.length);
+    let m = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const x = ca.codes[rows[i]];
+      const y = cb.codes[rows[i]];
+      if (x >= 0 && y >= 0) combined[m++] = x * cardB + y;
+    }
+    const sorted = combined.subarray(0, m).sort();
+    const counts = new Int32Array(ca.keys.length);
+    for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) counts[Math.floor(sorted[i] / cardB)]++;
     return counts;
   };
   const scored: { a: number; b: number; score: number }[] = [];
@@ -472,11 +644,12 @@ function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
       if (a === b) continue;
       // A column nested in another (each a has one b) says nothing.
       const counts = countsOver(a, b, sample);
+      const ca = codesOf(a).codes;
       const v = new Float64Array(sample.length);
       let multi = 0;
       for (let i = 0; i < sample.length; i++) {
-        const key = ctx.rows[sample[i]].keys[a];
-        v[i] = key === MISSING_KEY ? NaN : (counts.get(key) ?? 1);
+        const code = ca[sample[i]];
+        v[i] = code < 0 ? NaN : Math.max(1, counts[code]);
         if (v[i] > 1) multi++;
       }
       if (multi < 0.01 * sample.length) continue;
@@ -489,12 +662,12 @@ function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
     .slice(0, 4)
     .map(({ a, b }) => {
       const all = Int32Array.from({ length: ctx.n }, (_, i) => i);
-      const counts = countsOver(a, b, all);
+      const byCode = countsOver(a, b, all);
+      const { keys, codes: ca } = codesOf(a);
+      const counts = new Map<string, number>();
+      keys.forEach((key, i) => counts.set(key, Math.max(1, byCode[i])));
       const bins = new CountTable(8);
-      for (let r = 0; r < ctx.n; r++) {
-        const key = ctx.rows[r].keys[a];
-        if (key !== MISSING_KEY) bins.add(distinctBin(counts.get(key) ?? 1), ctx.labels[r]);
-      }
+      for (let r = 0; r < ctx.n; r++) if (ca[r] >= 0) bins.add(distinctBin(Math.max(1, byCode[ca[r]])), ctx.labels[r]);
       return { a, b, counts, bins };
     });
 }
@@ -537,19 +710,26 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
 
   progress('statistics', 0, 1);
   const singles = buildSingles(ctx);
-  const selected = selectPairs(ctx, singles, options.maxPairs ?? 10);
-  const pairs = buildPairs(ctx, singles, selected);
+  progress('statistics: pairs', 0, 1);
+  const rates = singleRates(ctx, singles);
+  const selected = selectPairs(ctx, singles, rates, options.maxPairs ?? 10);
+  progress('statistics: pairs built', 0, 1);
+  const pairs = buildPairs(ctx, singles, rates, selected);
+  progress('statistics: words', 0, 1);
   const wordEncoders = buildWords(ctx);
   const numerics = columns.map((c, i) => (c.kind === 'numeric' ? i : -1)).filter((i) => i >= 0);
   const ratios = buildRatios(ctx);
   const sampleForGains = Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, Math.min(n, 20_000))).sort();
-  const gains = looSingles(ctx, singles, sampleForGains).gain;
+  const gains = oofSingles(ctx, singles, sampleForGains).gain;
+  progress('statistics: deviations', 0, 1);
   const deviations = buildDeviations(ctx, singles, ratios, gains);
+  progress('statistics: distincts', 0, 1);
   const distincts = buildDistincts(ctx, singles);
   const dates = columns.map((c, i) => (c.kind === 'date' ? i : -1)).filter((i) => i >= 0);
   const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates });
   progress('statistics', 1, 1);
 
+  progress('features', 0, 1);
   // Out-of-fold feature matrix.
   const F = space.size;
   const x = new Float32Array(n * F);
@@ -575,6 +755,7 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
     seed,
     ...options.gbdt,
   };
+  progress('binning', 0, 1);
   const edges = computeBinEdges(x, n, F, gbdtOptions.maxBins);
   const binned = binData(x, n, F, edges);
   let rounds = gbdtOptions.maxRounds;

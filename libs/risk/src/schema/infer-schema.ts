@@ -86,13 +86,14 @@ interface ColumnStats {
   codeLengths: Map<number, number>;
   codeLike: number;
   spaced: number;
+  wordy: number;
   totalLength: number;
   sampled: number;
 }
 
 function scan(table: Table, col: number, sampleStep: number): { stats: ColumnStats; values: Set<string>; samples: string[] } {
   const values = new Set<string>();
-  const stats: ColumnStats = { nonMissing: 0, distinct: 0, numeric: 0, integer: 0, dates: 0, codeLengths: new Map(), codeLike: 0, spaced: 0, totalLength: 0, sampled: 0 };
+  const stats: ColumnStats = { nonMissing: 0, distinct: 0, numeric: 0, integer: 0, dates: 0, codeLengths: new Map(), codeLike: 0, spaced: 0, wordy: 0, totalLength: 0, sampled: 0 };
   const samples: string[] = [];
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -105,7 +106,10 @@ function scan(table: Table, col: number, sampleStep: number): { stats: ColumnSta
     stats.sampled++;
     if (samples.length < 2000) samples.push(v);
     stats.totalLength += v.length;
-    if (v.includes(' ')) stats.spaced++;
+    if (v.includes(' ')) {
+      stats.spaced++;
+      if ((v.match(/\p{L}{3,}/gu) ?? []).length >= 2) stats.wordy++;
+    }
     const num = parseNumber(v);
     if (!Number.isNaN(num)) {
       stats.numeric++;
@@ -245,7 +249,7 @@ export function inferSchema(table: Table, options: InferOptions): RiskSchema {
         continue;
       }
     }
-    const text = stats.distinct >= 30 && stats.spaced >= 0.5 * sampled && stats.totalLength >= 10 * sampled;
+    const text = stats.distinct >= 30 && stats.wordy >= 0.5 * sampled && stats.totalLength >= 10 * sampled;
     columns.push({ name, kind: text ? 'text' : 'categorical' });
   }
   const group = groupCandidates.filter((g) => g.repeat >= 1.2 && g.repeat <= 100).sort((a, b) => b.repeat - a.repeat)[0];

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError } from '@corridor/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { CarrierRegistration, Driver, Programme, TrustedCarrier, TrustStatus } from '../model/carrier';
+import { CarrierRow, DriverRow, PlateRow, TransponderRow } from './lanes.entities';
+import { isUniqueViolation } from './unique-violation';
+
+export interface CarrierFilter {
+  transponder?: string;
+  plate?: string;
+  status?: TrustStatus;
+  programme?: Programme;
+  page: number;
+  limit: number;
+}
+
+export interface CarrierRecord extends TrustedCarrier {
+  registeredAt: string;
+  updatedAt: string;
+}
+
+/** The trusted-trader registry: carriers, their transponders, plates and drivers. */
+@Injectable()
+export class CarrierRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A transponder or plate already registered (to any carrier) is a 409 naming the field. */
+  async register(registration: CarrierRegistration): Promise<CarrierRecord> {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    try {
+      await this.db.transaction(async (manager) => {
+        await this.assertFree(manager, registration);
+        await manager.getRepository(CarrierRow).insert({
+          id,
+          name: registration.name,
+          traderId: registration.traderId ?? null,
+          programme: registration.programme,
+          status: registration.status,
+          statusReason: null,
+          registeredAt: at,
+          updatedAt: at,
+        });
+        if (registration.transponders.length > 0) await manager.getRepository(TransponderRow).insert(registration.transponders.map((epc) => ({ epc, carrierId: id })));
+        if (registration.plates.length > 0) {
+          await manager.getRepository(PlateRow).insert(registration.plates.map((p) => ({ plateKey: p.key, jurisdiction: p.jurisdiction, number: p.number, carrierId: id })));
+        }
+        if (registration.drivers.length > 0) {
+          await manager.getRepository(DriverRow).insert(registration.drivers.map((d) => ({ carrierId: id, id: d.id ?? randomUUID(), name: d.name, cardNumber: d.cardNumber ?? null, status: d.status })));
+        }
+      });
+    } catch (error) {
+      // Two registrations racing for the same transponder: the loser gets the same 409.
+      if (isUniqueViolation(error)) throw new ConflictError('TRUSTED_TRADER.ALREADY_REGISTERED', 'a transponder or plate of this carrier was just registered to another carrier', 'transponders');
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async changeStatus(id: string, status: TrustStatus, reason: string | undefined): Promise<{ before: TrustStatus; after: CarrierRecord }> {
+    const row = await this.row(this.db.manager, id);
+    await this.db.getRepository(CarrierRow).update({ id }, { status, statusReason: reason ?? null, updatedAt: new Date().toISOString() });
+    return { before: row.status as TrustStatus, after: await this.get(id) };
+  }
+
+  async get(id: string): Promise<CarrierRecord> {
+    const row = await this.row(this.db.manager, id);
+    return (await this.assemble(this.db.manager, [row]))[0];
+  }
+
+  async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
+    const link = await this.db.getRepository(TransponderRow).findOneBy({ epc });
+    return link ? this.get(link.carrierId) : undefined;
+  }
+
+  async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
+    const link = await this.db.getRepository(PlateRow).findOneBy({ plateKey });
+    return link ? this.get(link.carrierId) : undefined;
+  }
+
+  async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
+    const query = this.db.getRepository(CarrierRow).createQueryBuilder('c');
+    if (filter.transponder) query.andWhere('c.id IN (SELECT t.carrier_id FROM trusted_transponders t WHERE t.epc = :epc)', { epc: filter.transponder });
+    if (filter.plate) query.andWhere('c.id IN (SELECT p.carrier_id FROM trusted_plates p WHERE p.plate_key = :plate)', { plate: filter.plate });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.programme) query.andWhere('c.programme = :programme', { programme: filter.programme });
+    const [rows, total] = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').skip((filter.page - 1) * filter.limit).take(filter.limit).getManyAndCount();
+    return { items: await this.assemble(this.db.manager, rows), total, page: filter.page, limit: filter.limit };
+  }
+
+  private async assertFree(manager: EntityManager, registration: CarrierRegistration): Promise<void> {
+    if (registration.transponders.length > 0) {
+      const taken = await manager.getRepository(TransponderRow).findBy({ epc: In(registration.transponders) });
+      if (taken.length > 0) {
+        const n = registration.transponders.indexOf(taken[0].epc);
+        throw new ConflictError('TRUSTED_TRADER.TRANSPONDER_TAKEN', `transponder ${taken[0].epc} is already registered to carrier ${taken[0].carrierId}`, `transponders[${n}]`);
+      }
+    }
+    if (registration.plates.length > 0) {
+      const taken = await manager.getRepository(PlateRow).findBy({ plateKey: In(registration.plates.map((p) => p.key)) });
+      if (taken.length > 0) {
+        const n = registration.plates.findIndex((p) => p.key === taken[0].plateKey);
+        throw new ConflictError('TRUSTED_TRADER.PLATE_TAKEN', `plate ${taken[0].plateKey} is already registered to carrier ${taken[0].carrierId}`, `plates[${n}]`);
+      }
+    }
+  }
+
+  private async row(manager: EntityManager, id: string): Promise<CarrierRow> {
+    const row = await manager.getRepository(CarrierRow).findOneBy({ id });
+    if (!row) throw new NotFoundError('TRUSTED_TRADER.NOT_FOUND', `no carrier ${id}`);
+    return row;
+  }
+
+  /** Loads the transponders, plates and drivers of many carriers in three queries. */
+  private async assemble(manager: EntityManager, rows: CarrierRow[]): Promise<CarrierRecord[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [transponders, plates, drivers] = await Promise.all([
+      manager.getRepository(TransponderRow).find({ where: { carrierId: In(ids) }, order: { epc: 'ASC' } }),
+      manager.getRepository(PlateRow).find({ where: { carrierId: In(ids) }, order: { plateKey: 'ASC' } }),
+      manager.getRepository(DriverRow).find({ where: { carrierId: In(ids) }, order: { name: 'ASC', id: 'ASC' } }),
+    ]);
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      ...(row.traderId ? { traderId: row.traderId } : {}),
+      programme: row.programme as Programme,
+      status: row.status as TrustStatus,
+      ...(row.statusReason ? { statusReason: row.statusReason } : {}),
+      transponders: transponders.filter((t) => t.carrierId === row.id).map((t) => t.epc),
+      plates: plates.filter((p) => p.carrierId === row.id).map((p) => p.plateKey),
+      drivers: drivers.filter((d) => d.carrierId === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.cardNumber ? { cardNumber: d.cardNumber } : {}), status: d.status as TrustStatus })),
+      registeredAt: row.registeredAt,
+      updatedAt: row.updatedAt,
+    }));
+  }
+}

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError } from '@corridor/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import type { ReceivedRead } from '../model/assembler';
+import type { IdentifyingKind } from '../model/lane';
+import { passageStatus, toPassageRead, type DecisionAction, type Enrichment, type PassageDecision, type PassageRead, type PassageView } from '../model/passage';
+import type { Flag, Reason, RecommendationAction } from '../model/recommend';
+import { PassageReadRow, PassageRow } from './lanes.entities';
+
+/** What the assembler knows about a passage, written after every kept read. */
+export interface AssemblyState {
+  id: string;
+  laneId: string;
+  portId: string;
+  openedAt: number;
+  firstAtMs: number;
+  lastAtMs: number;
+  lastReceivedAt: number;
+  transponder: string | null;
+  plateKey: string | null;
+  missing: IdentifyingKind[];
+}
+
+export interface Evaluation {
+  recommendation: RecommendationAction;
+  reasons: Reason[];
+  flags: Flag[];
+  enrichment: Enrichment;
+  at: string;
+}
+
+/** Passages and their reads; decisions and exits are conditional updates, safe across processes. */
+@Injectable()
+export class PassageRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Stores new reads and the passage's assembly state, plus a recommendation when one was made.
+   * A recommendation never overwrites a decided passage: the officer decided on the one shown.
+   */
+  async save(state: AssemblyState, isNew: boolean, reads: ReceivedRead[], evaluation?: Evaluation): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.transaction(async (manager) => {
+      if (reads.length > 0) {
+        await manager.getRepository(PassageReadRow).insert(reads.map((received) => {
+          const view = toPassageRead(received);
+          const { device, at, receivedAt, source, ...payload } = view;
+          return { id: randomUUID(), passageId: state.id, laneId: state.laneId, device, at, receivedAt, source, payload: JSON.stringify(payload) };
+        }));
+      }
+      const assembly = {
+        firstReadAt: iso(state.firstAtMs),
+        lastReadAt: iso(state.lastAtMs),
+        lastReadReceivedAt: iso(state.lastReceivedAt),
+        transponder: state.transponder,
+        plateKey: state.plateKey,
+        missing: JSON.stringify(state.missing),
+        updatedAt: now,
+      };
+      if (isNew) {
+        await manager.getRepository(PassageRow).insert({
+          id: state.id,
+          laneId: state.laneId,
+          portId: state.portId,
+          openedAt: iso(state.openedAt),
+          ...assembly,
+          carrierId: null,
+          recommendation: null,
+          reasons: '[]',
+          flags: '[]',
+          enrichment: null,
+          recommendationAt: null,
+          decision: null,
+          decisionNote: null,
+          decidedBy: null,
+          decisionAt: null,
+          exitAt: null,
+          revision: 1,
+        });
+      } else {
+        await manager.createQueryBuilder().update(PassageRow).set({ ...assembly, revision: () => 'revision + 1' }).where('id = :id', { id: state.id }).execute();
+      }
+      if (evaluation) {
+        await manager.createQueryBuilder().update(PassageRow)
+          .set({
+            recommendation: evaluation.recommendation,
+            reasons: JSON.stringify(evaluation.reasons),
+            flags: JSON.stringify(evaluation.flags),
+            enrichment: JSON.stringify(evaluation.enrichment),
+            carrierId: evaluation.enrichment.carrier?.id ?? null,
+            recommendationAt: evaluation.at,
+            revision: () => 'revision + 1',
+          })
+          .where('id = :id AND decision IS NULL', { id: state.id })
+          .execute();
+      }
+    });
+  }
+
+  /** Records the officer's decision once; a second decision is a 409. */
+  async decide(id: string, decision: { action: DecisionAction; note?: string; by: string; at: string }): Promise<PassageRow> {
+    const updated = await this.db.createQueryBuilder().update(PassageRow)
+      .set({ decision: decision.action, decisionNote: decision.note ?? null, decidedBy: decision.by, decisionAt: decision.at, updatedAt: decision.at, revision: () => 'revision + 1' })
+      .where('id = :id AND decision IS NULL', { id })
+      .execute();
+    const row = await this.row(id);
+    if (!updated.affected) {
+      throw new ConflictError('PASSAGE.ALREADY_DECIDED', `passage ${id} was already decided (${row.decision} by ${row.decidedBy} at ${row.decisionAt})`, 'action');
+    }
+    return row;
+  }
+
+  /** Marks a decided passage as gone; true only for the caller that did it (events fire once). */
+  async exit(id: string, at: string): Promise<PassageRow | undefined> {
+    const updated = await this.db.createQueryBuilder().update(PassageRow)
+      .set({ exitAt: at, updatedAt: at, revision: () => 'revision + 1' })
+      .where('id = :id AND exit_at IS NULL AND decision IS NOT NULL', { id })
+      .execute();
+    return updated.affected ? this.row(id) : undefined;
+  }
+
+  /** Decided passages whose truck has not been seen to leave, oldest decision first. */
+  async decidedNotExited(laneId?: string): Promise<Array<Pick<PassageRow, 'id' | 'laneId' | 'decisionAt'>>> {
+    return this.db.getRepository(PassageRow).find({
+      select: { id: true, laneId: true, decisionAt: true },
+      where: { ...(laneId ? { laneId } : {}), decision: Not(IsNull()), exitAt: IsNull() },
+      order: { decisionAt: 'ASC' },
+    });
+  }
+
+  /** Undecided passages whose last read arrived since `since` (ISO), with their reads: for a restart. */
+  async recentUndecided(since: string): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
+    const rows = await this.db.getRepository(PassageRow).find({ where: { decision: IsNull(), lastReadReceivedAt: MoreThanOrEqual(since) } });
+    return Promise.all(rows.map(async (row) => ({ row, reads: await this.reads(row.id) })));
+  }
+
+  /**
+   * Recommended, undecided passages opened since `since` whose last enrichment listed the
+   * declaration, or listed none. The enrichment is JSON written by this context without spaces,
+   * so a substring match finds it on both databases.
+   */
+  async awaitingDecision(filter: { declarationId: string } | { withoutDeclarations: true }, since: string, limit = 50): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
+    const pattern = 'declarationId' in filter ? `%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%` : '%"declarations":[]%';
+    const rows = await this.db.getRepository(PassageRow).createQueryBuilder('p')
+      .where('p.decision IS NULL AND p.recommendation_at IS NOT NULL AND p.opened_at >= :since AND p.enrichment LIKE :pattern', { since, pattern })
+      .orderBy('p.opened_at', 'DESC')
+      .take(limit)
+      .getMany();
+    return Promise.all(rows.map(async (row) => ({ row, reads: await this.reads(row.id) })));
+  }
+
+  async view(id: string): Promise<PassageView> {
+    const row = await this.row(id);
+    return toView(row, await this.reads(id));
+  }
+
+  /**
+   * The passage the booth is dealing with: the oldest not yet decided; when every passage is
+   * decided, the latest one (so the console keeps showing the last truck).
+   */
+  async current(laneId: string): Promise<PassageView | undefined> {
+    const repo = this.db.getRepository(PassageRow);
+    const row = (await repo.findOne({ where: { laneId, decision: IsNull() }, order: { firstReadAt: 'ASC', openedAt: 'ASC' } }))
+      ?? (await repo.findOne({ where: { laneId }, order: { openedAt: 'DESC', id: 'DESC' } }));
+    return row ? toView(row, await this.reads(row.id)) : undefined;
+  }
+
+  async list(laneId: string, limit: number): Promise<PassageView[]> {
+    const rows = await this.db.getRepository(PassageRow).find({ where: { laneId }, order: { openedAt: 'DESC', id: 'DESC' }, take: limit });
+    const readsById = await Promise.all(rows.map((row) => this.reads(row.id)));
+    return rows.map((row, i) => toView(row, readsById[i]));
+  }
+
+  private async row(id: string): Promise<PassageRow> {
+    const row = await this.db.getRepository(PassageRow).findOneBy({ id });
+    if (!row) throw new NotFoundError('PASSAGE.NOT_FOUND', `no passage ${id}`);
+    return row;
+  }
+
+  private async reads(passageId: string): Promise<PassageRead[]> {
+    const rows = await this.db.getRepository(PassageReadRow).find({ where: { passageId }, order: { at: 'ASC', receivedAt: 'ASC' } });
+    return rows.map((r) => ({ device: r.device, at: r.at, receivedAt: r.receivedAt, source: r.source, ...JSON.parse(r.payload) }) as PassageRead);
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function toView(row: PassageRow, reads: PassageRead[]): PassageView {
+  const enrichment: Enrichment = row.enrichment ? JSON.parse(row.enrichment) : { carrier: null, declarations: [], certificates: [] };
+  const decision: PassageDecision | null = row.decision && row.decisionAt
+    ? { action: row.decision as DecisionAction, ...(row.decisionNote ? { note: row.decisionNote } : {}), by: row.decidedBy ?? 'unknown', at: row.decisionAt }
+    : null;
+  return {
+    id: row.id,
+    laneId: row.laneId,
+    portId: row.portId,
+    status: passageStatus(row),
+    reads,
+    missing: JSON.parse(row.missing),
+    transponder: row.transponder,
+    plate: row.plateKey,
+    carrier: enrichment.carrier,
+    declarations: enrichment.declarations,
+    certificates: enrichment.certificates,
+    recommendation: row.recommendation as RecommendationAction | null,
+    reasons: JSON.parse(row.reasons),
+    flags: JSON.parse(row.flags),
+    decision,
+    timings: {
+      firstReadAt: row.firstReadAt,
+      openedAt: row.openedAt,
+      lastReadAt: row.lastReadAt,
+      lastReadReceivedAt: row.lastReadReceivedAt,
+      recommendationAt: row.recommendationAt,
+      decisionAt: row.decisionAt,
+      exitAt: row.exitAt,
+    },
+    revision: row.revision,
+  };
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serialiseSqliteTransactions } from './sqlite-serialiser';
+
+async function open(): Promise<DataSource> {
+  const db = new DataSource({ type: 'better-sqlite3', database: join(mkdtempSync(join(tmpdir(), 'corridor-sqlite-')), 'x.sqlite') });
+  serialiseSqliteTransactions(db);
+  await db.initialize();
+  await db.query('CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)');
+  return db;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+
+describe('SQLite transactions on one connection', () => {
+  let db: DataSource | undefined;
+  afterEach(async () => db?.destroy());
+
+  it('lets overlapping transactions take turns instead of nesting', async () => {
+    db = await open();
+    const work = (who: string) => db!.transaction(async (m) => {
+      for (let i = 0; i < 5; i++) {
+        await m.query('INSERT INTO t (who) VALUES (?)', [who]);
+        await tick();
+      }
+    });
+    await Promise.all(['a', 'b', 'c', 'd'].map(work));
+    const rows: Array<{ who: string }> = await db.query('SELECT who FROM t ORDER BY id');
+    // Each transaction's rows are contiguous: none ran inside another.
+    expect(rows.map((r) => r.who).join('')).toMatch(/^(aaaaa|bbbbb|ccccc|ddddd){4}$/);
+  });
+
+  it('keeps a plain write out of a transaction that rolls back', async () => {
+    db = await open();
+    const failing = db.transaction(async (m) => {
+      await m.query("INSERT INTO t (who) VALUES ('doomed')");
+      await tick();
+      await tick();
+      throw new Error('rollback');
+    });
+    await tick();
+    await db.query("INSERT INTO t (who) VALUES ('bystander')");
+    await expect(failing).rejects.toThrow('rollback');
+    const rows: Array<{ who: string }> = await db.query('SELECT who FROM t');
+    expect(rows.map((r) => r.who)).toEqual(['bystander']);
+  });
+
+  it('serialises implicit transactions (Repository.save style) with explicit ones', async () => {
+    db = await open();
+    const runner = db.createQueryRunner();
+    const implicit = (async () => {
+      await runner.startTransaction();
+      await runner.query("INSERT INTO t (who) VALUES ('implicit')");
+      await tick();
+      await runner.commitTransaction();
+    })();
+    const explicit = db.transaction(async (m) => m.query("INSERT INTO t (who) VALUES ('explicit')"));
+    await Promise.all([implicit, explicit]);
+    expect(await db.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 2 }]);
+  });
+});

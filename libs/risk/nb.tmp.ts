@@ -1,0 +1,14 @@
+import { readCsvFile, inferSchema, trainRiskModel, rocAuc } from '@corridor/risk';
+import { prepareRow } from './src/model/prepared-row';
+const [trainF, testF, label, id, date, ignore] = process.argv.slice(2);
+const train = readCsvFile(trainF), test = readCsvFile(testF);
+const schema = inferSchema(train, { label, id, ...(date ? { date } : {}), ignore: (ignore ?? '').split(',').filter(Boolean) });
+const model = trainRiskModel(train, schema, {});
+const sp = model.space; const F = sp.size; const buf = new Float32Array(F);
+const cols = sp.columns; const idx = cols.map((c) => test.header.indexOf(c.name));
+const y = test.rows.map((r) => Number(r[test.header.indexOf(label)]));
+const feats: Float64Array[] = sp.names.map(() => new Float64Array(test.rows.length));
+const gb = new Float64Array(test.rows.length);
+test.rows.forEach((r, i) => { const row = prepareRow(cols, idx.map((j) => r[j])); sp.fill(row, buf, 0); for (let f = 0; f < F; f++) feats[f][i] = buf[f]; gb[i] = model.gbdt!.predictRaw(buf); });
+console.log('gbdt', rocAuc(gb, y).toFixed(4));
+sp.names.forEach((n, f) => { const a = rocAuc(feats[f], y); if (Math.abs(a - 0.5) > 0.08) console.log(n, a.toFixed(4)); });

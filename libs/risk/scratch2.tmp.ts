@@ -1,0 +1,10 @@
+import { readCsvFile, inferSchema, trainRiskModel } from '@corridor/risk';
+const cpu = () => (process.cpuUsage().user / 1e6).toFixed(1);
+const t0 = Date.now();
+const train = readCsvFile('/tmp/rk/train.csv');
+console.log('read', Date.now() - t0, cpu());
+const schema = inferSchema(train, { label: 'fraud', id: 'declaration_id', date: 'date', ignore: ['error_type'] });
+console.log('infer', Date.now() - t0, cpu());
+let lastStage = '';
+const model = trainRiskModel(train, schema, { onProgress: (s, d, t) => { if (s !== lastStage) { console.log(s, Date.now() - t0, cpu()); lastStage = s; } } });
+console.log('train', Date.now() - t0, cpu(), model.info.rounds);
