@@ -21,7 +21,8 @@ describe('SQLite transactions on one connection', () => {
 
   it('lets overlapping transactions take turns instead of nesting', async () => {
     db = await open();
-    const work = (who: string) => db!.transaction(async (m) => {
+    const source = db;
+    const work = (who: string) => source.transaction(async (m) => {
       for (let i = 0; i < 5; i++) {
         await m.query('INSERT INTO t (who) VALUES (?)', [who]);
         await tick();

@@ -40,7 +40,7 @@ class FifoLock {
  * recognised through AsyncLocalStorage, so it is never blocked by its own lock.
  */
 export function serialiseSqliteTransactions(dataSource: DataSource): void {
-  if (dataSource.options.type !== 'better-sqlite3' && dataSource.options.type !== 'sqlite') return;
+  if (dataSource.options.type !== 'better-sqlite3') return;
   const lock = new FifoLock();
   const inside = new AsyncLocalStorage<true>();
   let holder: 'explicit' | 'implicit' | undefined;
