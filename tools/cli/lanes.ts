@@ -5,7 +5,7 @@
 import { demoFleet, fleetRegistrations, generateTruckStream, LANE_ID, NO_FAULTS, type StreamMessage } from '@corridor/lanes';
 import { SingleBar } from 'cli-progress';
 import { connectAsync } from 'mqtt';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 function fail(message: string): never {
   process.stderr.write(`lanes: ${message}\n`);
@@ -18,7 +18,7 @@ function integer(raw: string | undefined, name: string, fallback: number, min: n
   return Number(raw);
 }
 
-function args(options: Parameters<typeof parseArgs>[0]['options'], argv: string[]) {
+function args(options: ParseArgsConfig['options'], argv: string[]) {
   try {
     return parseArgs({ args: argv, options, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (error) {

@@ -1,14 +1,71 @@
-import { SignInGate } from '@corridor/web';
+import { SignInGate, type Principal } from '@corridor/web';
+import { InitiativePage } from './initiative/initiative-page';
+import { PortfolioPage } from './portfolio/portfolio-page';
+import { RunPage } from './run/run-page';
+import { EmptyState } from './components/ui';
+import { Link, pathOf, useRoute, type Route } from './router/router';
+import { SessionContext } from './session';
 
 /** Program managers' view of initiatives, KPIs and phase gates. */
 export function App() {
   return (
     <SignInGate title="Corridor KPI dashboard" roleHint="manager">
-      {(principal, signOut) => (
-        <main>
-          <header><h1>Initiatives</h1><span>{principal.id}</span> <button onClick={signOut}>Sign out</button></header>
-        </main>
-      )}
+      {(principal, signOut) => <Shell principal={principal} signOut={signOut} />}
     </SignInGate>
   );
+}
+
+export function Shell({ principal, signOut }: { principal: Principal; signOut: () => void }) {
+  const route = useRoute();
+  return (
+    <SessionContext.Provider value={principal}>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="app-bar no-print">
+        <div className="app-bar__inner">
+          <Link to={pathOf({ page: 'portfolio' })} className="app-bar__brand">
+            <span className="app-bar__logo" aria-hidden="true">
+              ◆
+            </span>
+            Corridor <span className="app-bar__product">KPI &amp; phase gates</span>
+          </Link>
+          <nav aria-label="Main" className="app-bar__nav">
+            <Link to={pathOf({ page: 'portfolio' })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
+              Portfolio
+            </Link>
+          </nav>
+          <div className="app-bar__user">
+            <span className="app-bar__who" title={principal.roles.join(', ')}>
+              {principal.id}
+              <span className="app-bar__roles">{principal.roles.join(' · ')}</span>
+            </span>
+            <button type="button" className="button button--on-dark button--small" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="content" className="content" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </SessionContext.Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'portfolio':
+      return <PortfolioPage />;
+    case 'initiative':
+      return <InitiativePage key={route.id} id={route.id} />;
+    case 'run':
+      return <RunPage key={route.runId} runId={route.runId} />;
+    case 'not-found':
+      return (
+        <EmptyState title="There is no page here" action={<Link to={pathOf({ page: 'portfolio' })} className="button">Go to the portfolio</Link>}>
+          <code>{route.path}</code> is not a dashboard page.
+        </EmptyState>
+      );
+  }
 }

@@ -12,7 +12,8 @@ export class PassageOpened {
 
 /**
  * A recommendation was made or changed (a late read, a risk result). `trigger` is the device
- * read that caused it, or 'deadline' when the window closed with reads missing, or 'refresh'.
+ * read that caused it, 'deadline' when the window closed with reads missing, or 'refresh' when
+ * a declaration changed; `round` is 1 for the passage's first recommendation.
  */
 export class PassageRecommended {
   constructor(
@@ -21,7 +22,7 @@ export class PassageRecommended {
     readonly recommendation: RecommendationAction,
     readonly reasons: string[],
     readonly trigger: { device: DeviceKind; at: string; receivedAt: string } | 'deadline' | 'refresh',
-    readonly revision: number,
+    readonly round: number,
     readonly at: string,
   ) {}
 }

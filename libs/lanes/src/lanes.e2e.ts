@@ -169,12 +169,19 @@ describe.each(testModes())('trusted-trader lanes on $name', (mode) => {
       expect(passage.reasons[0].text).toMatch(/selected for control by risk \(red, score 0\.93\)/);
     });
 
-    it('refers an identified truck with no declaration on file', async () => {
+    it('refers an identified truck with no declaration on file, until one is lodged for it', async () => {
       const truck = newTruck();
       await api.registerCarrier([truck]);
       const passage = await arrive(nextLane(), truck);
       expect(passage.recommendation).toBe('refer');
       expect(passage.reasons[0].code).toBe('NO_DECLARATION');
+      // The broker lodges it while the truck waits at the booth: risk still has to speak.
+      await api.lodge(truck);
+      const refreshed = await eventually(async () => {
+        const view = (await api.call('GET', `/api/passages/${passage.id}`, undefined, ['officer'])).body;
+        return view.recommendation === 'manual' && view;
+      });
+      expect(refreshed.reasons[0].code).toBe('RISK_PENDING');
     });
 
     it("flags a plate that is not the transponder's carrier's, and a face below the lane threshold", async () => {
@@ -189,6 +196,19 @@ describe.each(testModes())('trusted-trader lanes on $name', (mode) => {
       const stranger = await arrive(nextLane(), mine, { face: 0.42 });
       expect(stranger.recommendation).toBe('refer');
       expect(stranger.flags).toEqual([{ code: 'FACE_MISMATCH', text: 'Driver face match 0.42 is below the lane threshold 0.80' }]);
+    });
+
+    it('takes a decided truck as gone one window after the decision when no truck follows', async () => {
+      const truck = newTruck();
+      const passage = await arrive(nextLane(), truck);
+      const held = await api.call('POST', `/api/passages/${passage.id}/decision`, { action: 'hold' }, ['officer']);
+      expect(held.body).toMatchObject({ status: 'decided', decision: { action: 'hold' } });
+      const exited = await eventually(async () => {
+        const view = (await api.call('GET', `/api/passages/${passage.id}`, undefined, ['officer'])).body;
+        return view.status === 'exited' && view;
+      });
+      expect(Date.parse(exited.timings.exitAt) - Date.parse(exited.timings.decisionAt)).toBeGreaterThanOrEqual(900);
+      expect(events.some((e) => e instanceof PassageDecided && e.passageId === passage.id && !e.followed)).toBe(true);
     });
 
     it('asks the officer to confirm a doubtful plate', async () => {

@@ -1,14 +1,15 @@
 // The event calendar: every triggered event, ordered by (time, priority, sequence).
 //
 // Two structures, merged on pop:
-// - a binary min-heap (parallel arrays of times, keys and events, so sifting never
-//   touches the events themselves) for events in the future or with an unusual priority;
+// - a binary min-heap for events in the future (or with an unusual priority): times,
+//   keys and slot numbers in typed arrays, the events in a slot table, so sifting
+//   never touches the events themselves;
 // - two FIFO queues for zero-delay events of priority URGENT and NORMAL. These are
 //   the majority (process starts, resource grants, process completions) and all have
 //   time == now, so their order is simply insertion order; no heap work is needed.
 // The key packs (priority, sequence) in one number: priority * 2^46 + sequence,
 // exact in a double while priority <= 127 and sequence < 2^46 (7e13 events).
-import { Event, MAX_PRIORITY } from './event';
+import { type Event, MAX_PRIORITY } from './event';
 
 const SEQ_SPAN = 2 ** 46;
 

@@ -1,18 +1,22 @@
 /**
  * Lodgement throughput over HTTP. Run from the workspace root:
- *   node -r @swc-node/register tools/bench/declarations/declarations.bench.ts [--duration S | --amount N] [--connections C] [--count N] [--seed S] [--profile]
+ *   node -r @swc-node/register tools/bench/declarations/declarations.bench.ts [--duration S | --amount N]
+ *     [--connections C] [--count N] [--seed S] [--warmup N] [--only sqlite|postgres] [--profile] [--preload FILE]
  *
  * Boots the all-in-one host (platform + ledger + declarations, what CorridorModule wires) in a
  * child process on a free port: embedded SQLite in a temporary DATA_DIR, and, when
  * BENCH_DATABASE_URL is set, a second run on PostgreSQL in a fresh schema. The parent
  * pre-generates synthetic declarations and drives POST /api/declarations with autocannon, each
- * request a different body, as a trader. Server and load generator each get a core of their own,
- * so the figures are the server's. Every lodgement includes its ledger append (group commit).
- * Prints lodgements/s, p50/p99 latency and non-2xx counts per mode, then one JSON line.
+ * request a different body, as a trader; server and load generator run in separate processes so
+ * each can have a core. Every lodgement includes its ledger append (group commit). Prints
+ * lodgements/s, p50/p99 latency and non-2xx counts per mode, then one JSON line. It also prints
+ * the server's CPU time per lodgement and how busy its event loop was: wall-clock rates move
+ * with whatever else the machine runs, CPU per lodgement much less.
  *
- * --profile writes the server's V8 CPU profile (open it in Chrome DevTools) under tmp/bench-profiles.
+ * --profile writes the server's V8 CPU profile of the measured phase only (no start-up, no
+ * warm-up) under tmp/bench-profiles; open it in Chrome DevTools.
  * --preload FILE loads FILE into the server first (node -r): a way to try a change (a patched
- * module, a PRAGMA) and measure it without editing the libraries. --only sqlite|postgres runs one mode.
+ * module, a PRAGMA) and measure it without editing the libraries.
  * Target: >= 500 lodgements/s with p99 < 100 ms on SQLite.
  */
 import 'reflect-metadata';
@@ -22,7 +26,8 @@ import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { createHttpApp, CorridorConfig, loadConfig, PlatformModule, TokenService } from '@corridor/platform';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,8 +77,22 @@ async function serve(): Promise<void> {
   const { port } = app.getHttpServer().address() as { port: number };
   const token = app.get(TokenService).issue({ id: 'bench-trader', roles: ['trader'] });
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, token } satisfies Ready);
-  process.on('message', (message: { type?: string }) => {
+  let profiler: Session | undefined;
+  process.on('message', (message: { type?: string; file?: string }) => {
     if (message?.type === 'usage') process.send?.({ type: 'usage', cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() } satisfies Usage);
+    if (message?.type === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      profiler.post('Profiler.enable', () => profiler?.post('Profiler.start', () => process.send?.({ type: 'profiling' })));
+    }
+    if (message?.type === 'profile-stop' && profiler && message.file) {
+      const file = message.file;
+      profiler.post('Profiler.stop', (error, result) => {
+        if (!error) writeFileSync(file, JSON.stringify(result.profile));
+        profiler?.disconnect();
+        process.send?.({ type: 'profiled', file });
+      });
+    }
     if (message?.type === 'stop') void app.close().then(() => process.exit(0));
   });
 }
@@ -143,7 +162,7 @@ async function runMode(mode: string, env: Record<string, string>, bodies: Buffer
   if (args.profile) mkdirSync(profileDir, { recursive: true });
   const child = fork(__filename, ['--serve'], {
     env: { ...process.env, ...env },
-    execArgv: ['-r', '@swc-node/register', ...args.preload.flatMap((file) => ['-r', file]), ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=declarations-${mode}-${Date.now()}.cpuprofile`] : [])],
+    execArgv: ['-r', '@swc-node/register', ...args.preload.flatMap((file) => ['-r', file])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
@@ -161,9 +180,15 @@ async function runMode(mode: string, env: Record<string, string>, bodies: Buffer
       await cannon({ url: ready.url, connections: args.connections, amount: args.warmup, requests: [request()] });
     }
     process.stderr.write(`[${mode}] measuring: ${args.amount ? `${args.amount} requests` : `${args.duration} s`}, ${args.connections} connections\n`);
+    if (args.profile) await ask(child, { type: 'profile-start' }, 'profiling');
     const before = await usage(child);
     const result = await cannon({ url: ready.url, connections: args.connections, ...(args.amount ? { amount: args.amount } : { duration: args.duration }), requests: [request()] });
     const used = await usage(child);
+    if (args.profile) {
+      const file = join(profileDir, `declarations-${mode}-${Date.now()}.cpuprofile`);
+      await ask(child, { type: 'profile-stop', file }, 'profiled');
+      process.stderr.write(`[${mode}] server CPU profile of the measured phase: ${file}\n`);
+    }
     const after = await fetchCounts(ready);
     const cpuMs = (used.cpu.user - before.cpu.user + used.cpu.system - before.cpu.system) / 1000;
     const elu = performance.eventLoopUtilization(used.elu, before.elu);
@@ -210,16 +235,21 @@ async function fetchCounts(ready: Ready): Promise<{ ledgerSize: number; declarat
   return { ledgerSize: sth.treeSize, declarations: page.total };
 }
 
-function usage(child: ChildProcess): Promise<Usage> {
+/** Sends `message` to the server and resolves with its first reply of type `reply`. */
+function ask<T extends { type: string }>(child: ChildProcess, message: { type: string; file?: string }, reply: string): Promise<T> {
   return new Promise((resolvePromise) => {
-    const listener = (message: Usage) => {
-      if (message?.type !== 'usage') return;
+    const listener = (answer: T) => {
+      if (answer?.type !== reply) return;
       child.off('message', listener);
-      resolvePromise(message);
+      resolvePromise(answer);
     };
     child.on('message', listener);
-    child.send({ type: 'usage' });
+    child.send(message);
   });
+}
+
+function usage(child: ChildProcess): Promise<Usage> {
+  return ask<Usage>(child, { type: 'usage' }, 'usage');
 }
 
 function waitForReady(child: ChildProcess): Promise<Ready> {

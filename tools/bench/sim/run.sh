@@ -21,7 +21,12 @@ echo "== SimPy $(/usr/bin/python3 -c 'import simpy; print(simpy.__version__)') (
 simpy_out="$(/usr/bin/python3 tools/bench/sim/mmc_simpy.py "$CUSTOMERS")"
 echo "$simpy_out"
 
-rate() { echo "$1" | grep -E "^$2 " | tail -1 | sed -E 's/.*customers_per_s=([0-9]+).*/\1/'; }
-corridor="$(rate "$corridor_out" corridor)"
-simpy="$(rate "$simpy_out" simpy)"
-awk -v c="$corridor" -v s="$simpy" 'BEGIN { printf "== M/M/4 rho 0.9: corridor %d customers/s (median), simpy %d customers/s, ratio %.1fx ==\n", c, s, c / s }'
+field() { echo "$1" | grep -E "^$2 " | tail -1 | sed -E "s/.* $3=([0-9]+).*/\\1/"; }
+corridor="$(field "$corridor_out" corridor customers_per_s)"
+simpy="$(field "$simpy_out" simpy customers_per_s)"
+corridor_cpu="$(field "$corridor_out" corridor customers_per_cpu_s)"
+simpy_cpu="$(field "$simpy_out" simpy customers_per_cpu_s)"
+awk -v c="$corridor" -v s="$simpy" -v cc="$corridor_cpu" -v sc="$simpy_cpu" 'BEGIN {
+  printf "== M/M/4 rho 0.9, wall clock: corridor %d customers/s (median of runs), simpy %d customers/s, ratio %.1fx ==\n", c, s, c / s
+  printf "== M/M/4 rho 0.9, CPU time:   corridor %d customers/s, simpy %d customers/s, ratio %.1fx ==\n", cc, sc, cc / sc
+}'

@@ -169,7 +169,7 @@ function parseDocuments(r: FieldReader, input: unknown, field: string): Supporti
       buyer: namedParty(r, inv.buyer, `${f}.buyer`),
       incoterm: r.oneOf(inv.incoterm, `${f}.incoterm`, INCOTERMS, false),
       total: r.value(`${f}.total`, () => Money.parse(inv.total, `${f}.total`).toJSON()) as MoneyJson,
-      lines: r.array(inv.lines, `${f}.lines`, { max: MAX_ITEMS, required: false })?.map((line, i) => {
+      lines: inv.lines === undefined ? undefined : r.array(inv.lines, `${f}.lines`, { max: MAX_ITEMS, required: false })?.map((line, i) => {
         const l = r.object(line, `${f}.lines[${i}]`) ?? {};
         const lf = `${f}.lines[${i}]`;
         r.known(l, lf, ['hsCode', 'description', 'quantity', 'value']);
@@ -189,7 +189,7 @@ function parseDocuments(r: FieldReader, input: unknown, field: string): Supporti
     documents.packingList = stripUndefined({
       packages: r.number(pl.packages, `${f}.packages`, { max: 1e6, integer: true }) as number,
       grossMassKg: r.value(`${f}.grossMassKg`, () => Mass.kg(pl.grossMassKg, `${f}.grossMassKg`).kg) as number,
-      lines: r.array(pl.lines, `${f}.lines`, { max: MAX_ITEMS, required: false })?.map((line, i) => {
+      lines: pl.lines === undefined ? undefined : r.array(pl.lines, `${f}.lines`, { max: MAX_ITEMS, required: false })?.map((line, i) => {
         const l = r.object(line, `${f}.lines[${i}]`) ?? {};
         const lf = `${f}.lines[${i}]`;
         return {

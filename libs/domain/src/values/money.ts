@@ -68,8 +68,16 @@ export class Money {
 
 export function isCurrency(code: string): boolean { return CURRENCIES.has(code); }
 
+// Intl.NumberFormat is costly to build; the answer per currency never changes.
+const MINOR_UNITS = new Map<string, number>();
+
 function minorUnits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let units = MINOR_UNITS.get(currency);
+  if (units === undefined) {
+    units = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_UNITS.set(currency, units);
+  }
+  return units;
 }
 
 function parseDecimal(input: unknown, field: string, minor: number): bigint {

@@ -19,6 +19,7 @@ export class AeoFeed implements OnModuleDestroy {
   private readonly wake = new Subject<void>();
   private readonly closing = new Subject<void>();
   private arrangementsVersion = 0;
+  private readonly connections = new Set<() => void>();
 
   constructor(private readonly aeo: AeoRepository) {}
 
@@ -33,13 +34,18 @@ export class AeoFeed implements OnModuleDestroy {
     this.wake.next();
   }
 
+  /** Ends every stream, then drops their connections so the HTTP server can close at once. */
   onModuleDestroy(): void {
     this.closing.next();
+    const connections = [...this.connections];
+    this.connections.clear();
+    setImmediate(() => connections.forEach((drop) => drop()));
   }
 
   /** Starts with a `ready` event carrying the cursor, then one `aeo-status` event per visible change. */
-  stream(administration: string, after?: number): Observable<MessageEvent> {
+  stream(administration: string, after?: number, dropConnection?: () => void): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
+      if (dropConnection) this.connections.add(dropConnection);
       let cursor = after;
       let recognised: Set<string> | undefined;
       let recognisedVersion = -1;
@@ -94,6 +100,11 @@ export class AeoFeed implements OnModuleDestroy {
       void start();
       return () => {
         closed = true;
+        // An SSE connection serves one stream: once it ends (client gone, shutdown), drop the socket too.
+        if (dropConnection) {
+          this.connections.delete(dropConnection);
+          setImmediate(dropConnection);
+        }
         wake.unsubscribe();
         close.unsubscribe();
         clearInterval(timer);

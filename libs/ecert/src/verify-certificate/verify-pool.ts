@@ -29,7 +29,11 @@ function findWorkerScript(): WorkerScript | undefined {
   const tsconfig = join(workspace, 'tsconfig.json');
   if (!existsSync(tsconfig)) return undefined;
   try {
-    createRequire(join(workspace, 'package.json')).resolve('@swc-node/register');
+    const load = createRequire(join(workspace, 'package.json'));
+    load.resolve('@swc-node/register');
+    // The TypeScript loader's native addon must stay loaded on this thread: loaded first by a
+    // worker, it is unloaded when that worker ends and the next worker to load it crashes the process.
+    load('@swc/core');
   } catch {
     return undefined;
   }

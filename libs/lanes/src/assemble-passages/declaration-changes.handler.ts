@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { EventsHandler, IEventHandler, QueryBus } from '@nestjs/cqrs';
 import {
   DeclarationAmended,
   DeclarationCancelled,
@@ -8,6 +8,7 @@ import {
   DeclarationReferred,
   DeclarationReleased,
   DeclarationRiskAssessed,
+  GetDeclaration,
   InspectionRecorded,
 } from '@corridor/declarations';
 import { LaneEngine } from './lane-engine';
@@ -23,10 +24,17 @@ type DeclarationEvent = DeclarationLodged | DeclarationAmended | DeclarationRisk
 export class DeclarationChangesHandler implements IEventHandler<DeclarationEvent> {
   private readonly logger = new Logger('Lanes');
 
-  constructor(private readonly engine: LaneEngine) {}
+  constructor(private readonly engine: LaneEngine, private readonly queries: QueryBus) {}
 
   handle(event: DeclarationEvent): void {
-    const filter = event instanceof DeclarationLodged ? { withoutDeclarations: true as const } : { declarationId: event.declarationId };
-    void this.engine.refresh(filter).catch((error) => this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'passage refresh failed'));
+    void this.refresh(event).catch((error) => this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'passage refresh failed'));
+  }
+
+  private async refresh(event: DeclarationEvent): Promise<void> {
+    if (!(event instanceof DeclarationLodged)) return this.engine.refresh({ declarationId: event.declarationId });
+    // A new declaration can only concern passages of its own truck: look them up by plate and transponder.
+    const { conveyance } = (await this.queries.execute(new GetDeclaration(event.declarationId))).declaration;
+    const plateKey = conveyance.plate ? `${conveyance.plate.jurisdiction}:${conveyance.plate.number}` : undefined;
+    if (plateKey || conveyance.transponder) await this.engine.refresh({ plateKey, transponder: conveyance.transponder });
   }
 }

@@ -8,7 +8,7 @@ import { PassageAssembler, type PassageDraft, type ReadSource, type ReceivedRead
 import { parseDeviceRead, rejectionReason } from '../model/device-read';
 import { expectedKinds, type Lane } from '../model/lane';
 import { recommend } from '../model/recommend';
-import type { AssemblyState, Evaluation } from '../persistence/passage.repository';
+import type { AssemblyState, Evaluation, RefreshFilter } from '../persistence/passage.repository';
 import { PassageRepository } from '../persistence/passage.repository';
 import { IngestStats, type IngestOutcome } from '../record-device-event/ingest-stats';
 import { PassageFeed } from '../stream-passages/passage-feed';
@@ -99,15 +99,15 @@ export class LaneEngine {
   /** The officer decided: no more recommendations for it, and start watching for its exit. */
   decided(passageId: string, laneId: string): void {
     this.runtimes.get(laneId)?.assembler.markDecided(passageId);
-    this.exits.afterDecision(passageId, windowMs(this.directory.cached(laneId)));
+    this.exits.afterDecision(passageId, laneId, windowMs(this.directory.cached(laneId)));
     this.feed.changed(laneId);
   }
 
   /**
    * Re-evaluates undecided passages after a declaration changed (risk result, amendment,
-   * cancellation), or after a new one was lodged (passages that had none may have one now).
+   * cancellation), or after a new one was lodged for a truck (by its plate or transponder).
    */
-  async refresh(filter: { declarationId: string } | { withoutDeclarations: true }): Promise<void> {
+  async refresh(filter: RefreshFilter): Promise<void> {
     if (this.stopped) return;
     const since = new Date(Date.now() - REFRESH_HORIZON_MS).toISOString();
     for (const { row, reads } of await this.passages.awaitingDecision(filter, since)) {
@@ -119,8 +119,7 @@ export class LaneEngine {
         if (draft.decided) return;
         const evaluation = await this.evaluate(lane, draft);
         if (evaluation.recommendation === row.recommendation && JSON.stringify(evaluation.reasons) === row.reasons) return;
-        await this.passages.save(assemblyState(lane, draft), false, [], evaluation);
-        this.recommended(rt, draft, evaluation, 'refresh');
+        if (await this.passages.save(assemblyState(lane, draft), false, [], evaluation)) this.recommended(rt, draft, evaluation, 'refresh');
       });
     }
   }
@@ -134,10 +133,10 @@ export class LaneEngine {
     const passage = result.passage;
     const isNew = !rt.persisted.has(passage.id);
     const evaluation = result.evaluate ? await this.evaluate(lane, passage) : undefined;
-    await this.passages.save(assemblyState(lane, passage), isNew, [received], evaluation);
+    const recommended = await this.passages.save(assemblyState(lane, passage), isNew, [received], evaluation);
     rt.persisted.add(passage.id);
     if (isNew) this.events.publish(new PassageOpened(passage.id, lane.id, lane.portId, new Date(passage.firstAtMs).toISOString(), new Date(passage.openedAt).toISOString()));
-    if (evaluation) {
+    if (evaluation && recommended) {
       this.recommended(rt, passage, evaluation, { device: received.read.device, at: received.read.at, receivedAt: new Date(received.receivedAt).toISOString() });
     } else {
       this.feed.changed(lane.id);
@@ -180,9 +179,10 @@ export class LaneEngine {
           for (const draft of rt.assembler.due(Date.now())) {
             if (this.stopped) return;
             const evaluation = await this.evaluate(rt.lane, draft);
-            await this.passages.save(assemblyState(rt.lane, draft), !rt.persisted.has(draft.id), [], evaluation);
+            const recommended = await this.passages.save(assemblyState(rt.lane, draft), !rt.persisted.has(draft.id), [], evaluation);
             rt.persisted.add(draft.id);
-            this.recommended(rt, draft, evaluation, 'deadline');
+            if (recommended) this.recommended(rt, draft, evaluation, 'deadline');
+            else rt.assembler.markDecided(draft.id); // decided in another process meanwhile
           }
           for (const evicted of rt.assembler.evict(Date.now())) rt.persisted.delete(evicted.id);
         })

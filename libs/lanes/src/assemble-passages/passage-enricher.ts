@@ -25,12 +25,24 @@ export class PassageEnricher {
     const lpr = draft.lpr?.read;
     // A doubtful plate is not used to look anything up: a misread could attach another truck's cargo.
     const plateKey = lpr && lpr.confidence >= lane.settings.plateConfidenceThreshold ? lpr.plateKey : undefined;
-    const [carrier, plateOwner] = await Promise.all([
+    // Registry and declarations are asked at the same time: this is the lane's critical path.
+    const [carrier, plateOwner, byTransponder, byPlate] = await Promise.all([
       epc ? this.trusted.byTransponder(epc) : undefined,
       plateKey ? this.trusted.byPlate(plateKey) : undefined,
+      epc ? this.find({ transponder: epc }) : [],
+      plateKey ? this.find({ plate: plateKey }) : [],
     ]);
-    const declarations = await this.declarations(epc, plateKey, carrier ?? (epc ? undefined : plateOwner));
     const owner = carrier ?? (epc ? undefined : plateOwner);
+    // The carrier's id is searched only when no plate was read, keeping declarations for one of
+    // its registered plates (a carrier's other trucks have declarations too).
+    let byCarrier: DeclarationSummary[] = [];
+    if (owner?.traderId && !plateKey) {
+      const found = await this.find({ carrierId: owner.traderId });
+      byCarrier = found === LOOKUP_FAILED ? found : found.filter((d) => d.plate !== undefined && owner.plates.includes(d.plate) && (!d.transponder || d.transponder === epc));
+    }
+    const declarations = [byTransponder, byPlate, byCarrier].some((found) => found === LOOKUP_FAILED)
+      ? { available: false, items: [] }
+      : { available: true, items: openDeclarations([...byTransponder, ...byPlate, ...byCarrier]) };
     const certificates = await this.certificates.check({ laneId: lane.id, carrier: owner, declarations: declarations.items });
     const facts: RecommendationFacts = {
       laneType: lane.type,
@@ -48,30 +60,24 @@ export class PassageEnricher {
     return { facts, enrichment: { carrier: snapshot, declarations: declarations.items, certificates } };
   }
 
-  /**
-   * The conveyance's open declarations, by transponder and by plate. The carrier's id is also
-   * searched when no plate was read, keeping only declarations for one of its registered plates
-   * (a carrier's other trucks have declarations too).
-   */
-  private async declarations(epc: string | undefined, plateKey: string | undefined, carrier: TrustedCarrier | undefined): Promise<{ available: boolean; items: DeclarationSummary[] }> {
-    const find = async (filter: { plate?: string; transponder?: string; carrierId?: string }) =>
-      (await this.queries.execute(new FindDeclarations({ ...filter, page: 1, limit: LIMIT }))).items;
+  /** One declarations query; a failure (no declarations module in this host, a database error) is marked, not thrown. */
+  private async find(filter: { plate?: string; transponder?: string; carrierId?: string }): Promise<DeclarationSummary[]> {
     try {
-      const [byTransponder, byPlate, byCarrier] = await Promise.all([
-        epc ? find({ transponder: epc }) : [],
-        plateKey ? find({ plate: plateKey }) : [],
-        carrier?.traderId && !plateKey ? find({ carrierId: carrier.traderId }) : [],
-      ]);
-      const ofTruck = byCarrier.filter((d) => d.plate !== undefined && carrier?.plates.includes(d.plate) && (!d.transponder || d.transponder === epc));
-      const unique = new Map<string, DeclarationSummary>();
-      for (const d of [...byTransponder, ...byPlate, ...ofTruck]) if (OPEN.includes(d.status)) unique.set(d.id, d);
-      return { available: true, items: [...unique.values()].sort((a, b) => a.expectedArrival.localeCompare(b.expectedArrival) || a.id.localeCompare(b.id)) };
+      return (await this.queries.execute(new FindDeclarations({ ...filter, page: 1, limit: LIMIT }))).items;
     } catch (error) {
-      // No declarations module in this host, or its database failed: the officer looks them up.
       this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'declarations lookup failed');
-      return { available: false, items: [] };
+      return LOOKUP_FAILED;
     }
   }
+}
+
+/** Marks a failed look-up: the officer is then asked to check declarations by hand. */
+const LOOKUP_FAILED: DeclarationSummary[] = Object.freeze([]) as unknown as DeclarationSummary[];
+
+function openDeclarations(found: DeclarationSummary[]): DeclarationSummary[] {
+  const unique = new Map<string, DeclarationSummary>();
+  for (const d of found) if (OPEN.includes(d.status)) unique.set(d.id, d);
+  return [...unique.values()].sort((a, b) => a.expectedArrival.localeCompare(b.expectedArrival) || a.id.localeCompare(b.id));
 }
 
 function snap(carrier: TrustedCarrier, matchedBy: CarrierSnapshot['matchedBy']): CarrierSnapshot {

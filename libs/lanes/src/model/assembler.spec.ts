@@ -100,6 +100,19 @@ describe('PassageAssembler', () => {
     });
   });
 
+  it("does not shift later trucks' reads onto earlier ones after a missed transponder read", () => {
+    const { assembler, feed } = lane();
+    // Truck A's tag is never read; trucks come one a second, well within one window.
+    feed(lpr(100, 'AA11111'));
+    feed(cctv(500));
+    feed(rfid(1_000, EPC_B));
+    feed(lpr(1_100, 'BB22222'));
+    feed(cctv(1_500));
+    const [a, b] = assembler.all();
+    expect([a.rfid, a.lpr?.read.plate.number]).toEqual([undefined, 'AA11111']);
+    expect([b.rfid?.read.epc, b.lpr?.read.plate.number, b.cctv?.read.atMs]).toEqual([EPC_B, 'BB22222', T0 + 1_500]);
+  });
+
   describe('window boundaries', () => {
     it('keeps a read exactly one window after the first in the same passage', () => {
       const { assembler, feed } = lane();

@@ -64,7 +64,8 @@ const MAX_IN_MEMORY = 2_000;
  *    last sighting (readers repeat a tag many times a second, an idling truck keeps being read),
  *    or a CCTV/VoIP message identical in device time and content (an MQTT redelivery).
  * 2. An identifying read joins the passage closest to it in device time that still lacks that
- *    kind of read and would not span more than the window; so out-of-order reads land by time.
+ *    kind of read, would not span more than the window, and keeps the stage order (approach
+ *    reads, RFID and plate, before the booth camera); so out-of-order reads land by time.
  * 3. Otherwise it opens a new passage: a second transponder or plate means a second truck.
  * 4. VoIP goes to the passage it names, else follows an unfinished call, else goes to the
  *    undecided truck that arrived last before the call; with no truck at all it is unmatched.
@@ -182,6 +183,7 @@ export class PassageAssembler {
     for (const p of this.passages) {
       if (p[read.device] !== undefined) continue;
       if (Math.max(p.lastAtMs, read.atMs) - Math.min(p.firstAtMs, read.atMs) > this.settings.windowMs) continue;
+      if (!inStageOrder(p, read)) continue;
       const distance = read.atMs < p.firstAtMs ? p.firstAtMs - read.atMs : read.atMs > p.lastAtMs ? read.atMs - p.lastAtMs : 0;
       if (distance < bestDistance || (distance === bestDistance && best && p.firstAtMs < best.firstAtMs)) {
         best = p;
@@ -247,6 +249,22 @@ export class PassageAssembler {
       passage.cctv = received as ReceivedRead<CctvRead>;
     }
   }
+}
+
+/** Device clocks are assumed NTP-synchronised to within this. */
+const CLOCK_TOLERANCE_MS = 250;
+
+/**
+ * RFID and plate are read on the approach, the camera checks the driver at the booth. A truck's
+ * approach reads therefore never come after its booth check: a new transponder or plate seen
+ * after a passage's camera read is the next truck, even when the previous one missed that read.
+ * Without this, one missed read would shift every later read onto the truck before it.
+ */
+function inStageOrder(p: PassageDraft, read: RfidRead | LprRead | CctvRead): boolean {
+  if (read.device === 'cctv') {
+    return [p.rfid, p.lpr].every((approach) => approach === undefined || approach.read.atMs <= read.atMs + CLOCK_TOLERANCE_MS);
+  }
+  return p.cctv === undefined || read.atMs <= p.cctv.read.atMs + CLOCK_TOLERANCE_MS;
 }
 
 function insertByTime<T extends { read: { atMs: number } }>(list: T[], item: T): void {

@@ -70,14 +70,15 @@ export class CarrierRepository {
     return (await this.assemble(this.db.manager, [row]))[0];
   }
 
+  /** Two round trips: the carrier through its transponder, then its lists side by side. */
   async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
-    const link = await this.db.getRepository(TransponderRow).findOneBy({ epc });
-    return link ? this.get(link.carrierId) : undefined;
+    const row = await this.db.getRepository(CarrierRow).createQueryBuilder('c').innerJoin(TransponderRow, 't', 't.carrier_id = c.id').where('t.epc = :epc', { epc }).getOne();
+    return row ? (await this.assemble(this.db.manager, [row]))[0] : undefined;
   }
 
   async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
-    const link = await this.db.getRepository(PlateRow).findOneBy({ plateKey });
-    return link ? this.get(link.carrierId) : undefined;
+    const row = await this.db.getRepository(CarrierRow).createQueryBuilder('c').innerJoin(PlateRow, 'p', 'p.carrier_id = c.id').where('p.plate_key = :plateKey', { plateKey }).getOne();
+    return row ? (await this.assemble(this.db.manager, [row]))[0] : undefined;
   }
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {

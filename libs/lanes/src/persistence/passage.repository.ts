@@ -23,6 +23,9 @@ export interface AssemblyState {
   missing: IdentifyingKind[];
 }
 
+/** Which undecided passages a declaration change may concern. */
+export type RefreshFilter = { declarationId: string } | { plateKey?: string; transponder?: string };
+
 export interface Evaluation {
   recommendation: RecommendationAction;
   reasons: Reason[];
@@ -38,64 +41,48 @@ export class PassageRepository {
 
   /**
    * Stores new reads and the passage's assembly state, plus a recommendation when one was made.
-   * A recommendation never overwrites a decided passage: the officer decided on the one shown.
+   * A recommendation never overwrites a decided passage: the officer decided on the one shown
+   * (a decision may come from another process, so this is checked in the statement itself).
    */
-  async save(state: AssemblyState, isNew: boolean, reads: ReceivedRead[], evaluation?: Evaluation): Promise<void> {
+  /** Returns whether the recommendation (if any) was written, i.e. the passage was still undecided. */
+  async save(state: AssemblyState, isNew: boolean, reads: ReceivedRead[], evaluation?: Evaluation): Promise<boolean> {
     const now = new Date().toISOString();
-    await this.db.transaction(async (manager) => {
-      if (reads.length > 0) {
-        await manager.getRepository(PassageReadRow).insert(reads.map((received) => {
-          const view = toPassageRead(received);
-          const { device, at, receivedAt, source, ...payload } = view;
-          return { id: randomUUID(), passageId: state.id, laneId: state.laneId, device, at, receivedAt, source, payload: JSON.stringify(payload) };
-        }));
-      }
-      const assembly = {
-        firstReadAt: iso(state.firstAtMs),
-        lastReadAt: iso(state.lastAtMs),
-        lastReadReceivedAt: iso(state.lastReceivedAt),
-        transponder: state.transponder,
-        plateKey: state.plateKey,
-        missing: JSON.stringify(state.missing),
-        updatedAt: now,
-      };
+    const assembly = {
+      firstReadAt: iso(state.firstAtMs),
+      lastReadAt: iso(state.lastAtMs),
+      lastReadReceivedAt: iso(state.lastReceivedAt),
+      transponder: state.transponder,
+      plateKey: state.plateKey,
+      missing: JSON.stringify(state.missing),
+      updatedAt: now,
+    };
+    const recommended = evaluation
+      ? {
+          recommendation: evaluation.recommendation,
+          reasons: JSON.stringify(evaluation.reasons),
+          flags: JSON.stringify(evaluation.flags),
+          enrichment: JSON.stringify(evaluation.enrichment),
+          carrierId: evaluation.enrichment.carrier?.id ?? null,
+          recommendationAt: evaluation.at,
+        }
+      : undefined;
+    // One statement for the passage on the usual path: this write is on the lane's critical path.
+    return this.db.transaction(async (manager) => {
+      if (reads.length > 0) await manager.getRepository(PassageReadRow).insert(reads.map((received) => readRow(state, received)));
       if (isNew) {
         await manager.getRepository(PassageRow).insert({
-          id: state.id,
-          laneId: state.laneId,
-          portId: state.portId,
-          openedAt: iso(state.openedAt),
-          ...assembly,
-          carrierId: null,
-          recommendation: null,
-          reasons: '[]',
-          flags: '[]',
-          enrichment: null,
-          recommendationAt: null,
-          decision: null,
-          decisionNote: null,
-          decidedBy: null,
-          decisionAt: null,
-          exitAt: null,
-          revision: 1,
+          id: state.id, laneId: state.laneId, portId: state.portId, openedAt: iso(state.openedAt), ...assembly,
+          carrierId: null, recommendation: null, reasons: '[]', flags: '[]', enrichment: null, recommendationAt: null,
+          ...recommended,
+          decision: null, decisionNote: null, decidedBy: null, decisionAt: null, exitAt: null, revision: 1,
         });
-      } else {
-        await manager.createQueryBuilder().update(PassageRow).set({ ...assembly, revision: () => 'revision + 1' }).where('id = :id', { id: state.id }).execute();
+        return recommended !== undefined;
       }
-      if (evaluation) {
-        await manager.createQueryBuilder().update(PassageRow)
-          .set({
-            recommendation: evaluation.recommendation,
-            reasons: JSON.stringify(evaluation.reasons),
-            flags: JSON.stringify(evaluation.flags),
-            enrichment: JSON.stringify(evaluation.enrichment),
-            carrierId: evaluation.enrichment.carrier?.id ?? null,
-            recommendationAt: evaluation.at,
-            revision: () => 'revision + 1',
-          })
-          .where('id = :id AND decision IS NULL', { id: state.id })
-          .execute();
-      }
+      const update = (set: Partial<PassageRow>, where: string) =>
+        manager.createQueryBuilder().update(PassageRow).set({ ...set, revision: () => 'revision + 1' }).where(where, { id: state.id }).execute();
+      if (recommended && (await update({ ...assembly, ...recommended }, 'id = :id AND decision IS NULL')).affected) return true;
+      await update(assembly, 'id = :id');
+      return false;
     });
   }
 
@@ -122,10 +109,10 @@ export class PassageRepository {
   }
 
   /** Decided passages whose truck has not been seen to leave, oldest decision first. */
-  async decidedNotExited(laneId?: string): Promise<Array<Pick<PassageRow, 'id' | 'laneId' | 'decisionAt'>>> {
+  async decidedNotExited(): Promise<Array<Pick<PassageRow, 'id' | 'laneId' | 'decisionAt'>>> {
     return this.db.getRepository(PassageRow).find({
       select: { id: true, laneId: true, decisionAt: true },
-      where: { ...(laneId ? { laneId } : {}), decision: Not(IsNull()), exitAt: IsNull() },
+      where: { decision: Not(IsNull()), exitAt: IsNull() },
       order: { decisionAt: 'ASC' },
     });
   }
@@ -137,17 +124,19 @@ export class PassageRepository {
   }
 
   /**
-   * Recommended, undecided passages opened since `since` whose last enrichment listed the
-   * declaration, or listed none. The enrichment is JSON written by this context without spaces,
-   * so a substring match finds it on both databases.
+   * Recommended, undecided passages opened since `since`: those whose last enrichment listed the
+   * declaration (the enrichment is JSON written by this context without spaces, so a substring
+   * match finds it on both databases), or those of a truck by plate or transponder.
    */
-  async awaitingDecision(filter: { declarationId: string } | { withoutDeclarations: true }, since: string, limit = 50): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
-    const pattern = 'declarationId' in filter ? `%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%` : '%"declarations":[]%';
-    const rows = await this.db.getRepository(PassageRow).createQueryBuilder('p')
-      .where('p.decision IS NULL AND p.recommendation_at IS NOT NULL AND p.opened_at >= :since AND p.enrichment LIKE :pattern', { since, pattern })
-      .orderBy('p.opened_at', 'DESC')
-      .take(limit)
-      .getMany();
+  async awaitingDecision(filter: RefreshFilter, since: string, limit = 50): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
+    const query = this.db.getRepository(PassageRow).createQueryBuilder('p')
+      .where('p.decision IS NULL AND p.recommendation_at IS NOT NULL AND p.opened_at >= :since', { since });
+    if ('declarationId' in filter) query.andWhere('p.enrichment LIKE :pattern', { pattern: `%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%` });
+    else if (filter.plateKey && filter.transponder) query.andWhere('(p.plate_key = :plate OR p.transponder = :epc)', { plate: filter.plateKey, epc: filter.transponder });
+    else if (filter.plateKey) query.andWhere('p.plate_key = :plate', { plate: filter.plateKey });
+    else if (filter.transponder) query.andWhere('p.transponder = :epc', { epc: filter.transponder });
+    else return [];
+    const rows = await query.orderBy('p.opened_at', 'DESC').take(limit).getMany();
     return Promise.all(rows.map(async (row) => ({ row, reads: await this.reads(row.id) })));
   }
 
@@ -183,6 +172,11 @@ export class PassageRepository {
     const rows = await this.db.getRepository(PassageReadRow).find({ where: { passageId }, order: { at: 'ASC', receivedAt: 'ASC' } });
     return rows.map((r) => ({ device: r.device, at: r.at, receivedAt: r.receivedAt, source: r.source, ...JSON.parse(r.payload) }) as PassageRead);
   }
+}
+
+function readRow(state: AssemblyState, received: ReceivedRead): PassageReadRow {
+  const { device, at, receivedAt, source, ...payload } = toPassageRead(received);
+  return { id: randomUUID(), passageId: state.id, laneId: state.laneId, device, at, receivedAt, source, payload: JSON.stringify(payload) };
 }
 
 function iso(ms: number): string {

@@ -40,6 +40,18 @@ export interface UnsignedTreeHead {
 
 const SIGNATURE_SIZE = 64;
 
+// Deriving the public key (for the key id) costs an export and a hash: once per key is enough.
+const PUBLIC_KEYS = new WeakMap<KeyObject, ReturnType<typeof publicKeyOf>>();
+
+function cachedPublicKeyOf(key: KeyObject): ReturnType<typeof publicKeyOf> {
+  let publicKey = PUBLIC_KEYS.get(key);
+  if (!publicKey) {
+    publicKey = publicKeyOf(key);
+    PUBLIC_KEYS.set(key, publicKey);
+  }
+  return publicKey;
+}
+
 export function signTreeHead(head: UnsignedTreeHead, privateKey: string | KeyObject): SignedTreeHead {
   const treeSize = readSize(head.treeSize, 'tree size');
   if (!treeSize.ok) throw new RangeError(treeSize.reason);
@@ -48,7 +60,7 @@ export function signTreeHead(head: UnsignedTreeHead, privateKey: string | KeyObj
   const rootHash = readHash(head.rootHash, 'root hash');
   if (!rootHash.ok) throw new TypeError(rootHash.reason);
   const key = parsePrivateKey(privateKey);
-  const publicKey = publicKeyOf(key);
+  const publicKey = cachedPublicKeyOf(key);
   const message = encodeTreeHeadForSigning(treeSize.value, timestamp.value, rootHash.value);
   return {
     treeSize: treeSize.value,

@@ -156,10 +156,14 @@ export function runEvaluation(options: EvaluateOptions): EvaluationReport {
   if (missingInTest.length > 0) warnings.push(`${options.test} lacks ${missingInTest.join(', ')}: treated as missing values`);
 
   const t0 = Date.now();
-  const model = trainRiskModel(train, schema, { seed: options.seed ?? 42, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  // Batch counts (items per declaration, declarations per party and day) over every declaration
+  // known, training and test alike: no labels are involved.
+  const testIndex = train.header.map((h) => test.header.indexOf(h));
+  const everything: Table = { header: train.header, rows: [...train.rows, ...test.rows.map((row) => testIndex.map((i) => (i >= 0 ? row[i] : '')))] };
+  const model = trainRiskModel(train, schema, { seed: options.seed ?? 42, context: everything, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const trainSeconds = (Date.now() - t0) / 1000;
   const t1 = Date.now();
-  const scores = model.scoreTable(test);
+  const scores = model.scoreTable(test, { context: everything });
   const scoreSeconds = (Date.now() - t1) / 1000;
 
   const idCol = test.header.indexOf(options.id);

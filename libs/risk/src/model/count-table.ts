@@ -3,14 +3,77 @@
  * During training each key also keeps its counts per fold, so that a row's statistics can be
  * computed without its own fold (out-of-fold target statistics: no label leakage).
  */
+export type CountKey = string | number;
+
+/**
+ * Open-addressing hash index for non-negative integer keys below 2^53 (pair keys): no string
+ * building or hashing on the scoring path.
+ */
+class IntIndex {
+  private keys: Float64Array;
+  private slots: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 16) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.keys = new Float64Array(cap);
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key % 4294967296;
+    const hi = (key - lo) / 4294967296;
+    return (Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77) ^ (lo >>> 16)) & this.mask;
+  }
+
+  get(key: number): number | undefined {
+    let i = this.slot(key);
+    for (;;) {
+      const v = this.slots[i];
+      if (v < 0) return undefined;
+      if (this.keys[i] === key) return v;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.rehash();
+    let i = this.slot(key);
+    while (this.slots[i] >= 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    if (this.slots[i] < 0) this.size++;
+    this.keys[i] = key;
+    this.slots[i] = value;
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.slots.length; i++) if (this.slots[i] >= 0) yield [this.keys[i], this.slots[i]];
+  }
+
+  private rehash(): void {
+    const keys = this.keys;
+    const slots = this.slots;
+    this.keys = new Float64Array(keys.length * 2);
+    this.slots = new Int32Array(slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    this.size = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i] >= 0) this.set(keys[i], slots[i]);
+  }
+}
+
 export interface CountTableJSON {
-  readonly keys: string[];
+  /** Integer keys (pairs of entries) rather than text. */
+  readonly numeric?: boolean;
+  readonly keys: CountKey[];
   readonly n: number[];
   readonly k: number[];
 }
 
 export class CountTable {
-  private readonly index = new Map<string, number>();
+  private readonly index: Map<CountKey, number> | null;
+  private readonly intIndex: IntIndex | null;
   private nArr: Float64Array;
   private kArr: Float64Array;
   private size = 0;
@@ -18,9 +81,12 @@ export class CountTable {
   private foldN: Float64Array | null = null;
   private foldK: Float64Array | null = null;
 
-  constructor(capacity = 16) {
+  /** numeric: keys are non-negative integers (faster index). */
+  constructor(capacity = 16, readonly numeric = false) {
     this.nArr = new Float64Array(capacity);
     this.kArr = new Float64Array(capacity);
+    this.index = numeric ? null : new Map();
+    this.intIndex = numeric ? new IntIndex(capacity) : null;
   }
 
   get length(): number {
@@ -41,17 +107,18 @@ export class CountTable {
     this.foldK = null;
   }
 
-  find(key: string): number {
-    const i = this.index.get(key);
+  find(key: CountKey): number {
+    const i = this.intIndex !== null ? this.intIndex.get(key as number) : (this.index as Map<CountKey, number>).get(key);
     return i === undefined ? -1 : i;
   }
 
-  add(key: string, label: number, fold = -1): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
+  add(key: CountKey, label: number, fold = -1): number {
+    let i = this.find(key);
+    if (i < 0) {
       i = this.size++;
       if (i >= this.nArr.length) this.grow();
-      this.index.set(key, i);
+      if (this.intIndex !== null) this.intIndex.set(key as number, i);
+      else (this.index as Map<CountKey, number>).set(key, i);
     }
     this.nArr[i] += 1;
     this.kArr[i] += label;
@@ -74,13 +141,8 @@ export class CountTable {
     return fold >= 0 && this.foldK !== null ? this.kArr[i] - this.foldK[i * this.folds + fold] : this.kArr[i];
   }
 
-  keyAt(i: number): string {
-    for (const [key, j] of this.index) if (j === i) return key;
-    return '';
-  }
-
-  entries(): IterableIterator<[string, number]> {
-    return this.index.entries();
+  entries(): IterableIterator<[CountKey, number]> {
+    return this.intIndex !== null ? this.intIndex.entries() : (this.index as Map<CountKey, number>).entries();
   }
 
   private grow(): void {
@@ -102,15 +164,16 @@ export class CountTable {
   }
 
   toJSON(): CountTableJSON {
-    const keys: string[] = new Array(this.size);
-    for (const [key, i] of this.index) keys[i] = key;
-    return { keys, n: Array.from(this.nArr.subarray(0, this.size)), k: Array.from(this.kArr.subarray(0, this.size)) };
+    const keys: CountKey[] = new Array(this.size);
+    for (const [key, i] of this.entries()) keys[i] = key;
+    return { ...(this.numeric ? { numeric: true } : {}), keys, n: Array.from(this.nArr.subarray(0, this.size)), k: Array.from(this.kArr.subarray(0, this.size)) };
   }
 
   static fromJSON(json: CountTableJSON): CountTable {
-    const table = new CountTable(Math.max(16, json.keys.length));
+    const table = new CountTable(Math.max(16, json.keys.length), json.numeric === true);
     json.keys.forEach((key, i) => {
-      table.index.set(key, i);
+      if (table.intIndex !== null) table.intIndex.set(key as number, i);
+      else (table.index as Map<CountKey, number>).set(key, i);
       table.nArr[i] = json.n[i];
       table.kArr[i] = json.k[i];
     });

@@ -1,6 +1,7 @@
 import type { ColumnSpec } from '../schema/infer-schema';
 import { MISSING_KEY } from '../schema/values';
 import { CountTable, type CountTableJSON } from './count-table';
+import { contextFeatureNames, contextSize, type ContextSpec } from './batch-context';
 import { words, type PreparedRow } from './prepared-row';
 import { logit, sigmoid, smoothedRate } from './smoothing';
 
@@ -41,6 +42,7 @@ export interface PairEncoder {
   readonly singleB: number;
   readonly levels: number[];
   readonly strengths: number[];
+  /** Keyed by pairKey(entry of A at the level, finest entry of B) in the single tables. */
   readonly tables: CountTable[];
 }
 
@@ -55,8 +57,8 @@ export interface Ratio {
   readonly b: number;
 }
 
+/** Median, robust scale and row count per entry of a single column's level table (n 0: too few rows). */
 export interface GroupMedians {
-  readonly index: Map<string, number>;
   readonly median: number[];
   readonly scale: number[];
   readonly n: number[];
@@ -66,8 +68,8 @@ export interface Deviation {
   /** A column (log of its positive values) or a ratio (index into ratios). */
   readonly column: number;
   readonly ratio: number;
-  readonly group: number;
-  readonly levels: number[];
+  /** The single encoder whose groups (at each of its levels) are the references. */
+  readonly groupSingle: number;
   readonly medians: GroupMedians[];
   readonly globalMedian: number;
   readonly globalScale: number;
@@ -77,7 +79,9 @@ export interface Deviation {
 export interface Distinct {
   readonly a: number;
   readonly b: number;
-  readonly counts: Map<string, number>;
+  /** The single encoder of a; counts are per entry of its finest table. */
+  readonly aSingle: number;
+  readonly counts: number[];
   readonly bins: CountTable;
 }
 
@@ -92,12 +96,20 @@ export interface FeatureSpaceParts {
   readonly deviations: Deviation[];
   readonly distincts: Distinct[];
   readonly dates: number[];
+  /** Counts over the batch of declarations scored together (see BatchContext); null: none. */
+  readonly context: ContextSpec | null;
 }
 
 export interface Reason {
   readonly text: string;
   /** Log-odds by which this evidence raises the error rate above the average item. */
   readonly weight: number;
+}
+
+/** Key of a pair entry from the entries of its two columns in their single tables. */
+export const PAIR_BASE = 4_194_304;
+export function pairKey(a: number, b: number): number {
+  return a * PAIR_BASE + b;
 }
 
 export function levelKey(key: string, length: number): string {
@@ -141,11 +153,19 @@ export class FeatureSpace {
   readonly deviations: Deviation[];
   readonly distincts: Distinct[];
   readonly dates: number[];
+  readonly context: ContextSpec | null;
+  readonly contextSize: number;
   readonly names: string[];
   private readonly singlePosts: Float64Array[];
-  private readonly ratioValues: Float64Array;
+  /** logit of singlePosts, computed once per row. */
+  private readonly singleLogits: Float64Array[];
+  /** Per single, per level: the entry index of the current row (-1: unseen). */
+  private readonly singleIdx: Int32Array[];
+  /** Per single with levels: parents[j][finest entry] = entry at level j. */
+  private readonly parents: Int32Array[][];
   private readonly pairState = { post: 0, interaction: 0 };
   private readonly pairLevelPosts = new Float64Array(16);
+  private readonly pairLevelIdx = new Int32Array(16);
 
   constructor(parts: FeatureSpaceParts) {
     this.columns = parts.columns;
@@ -158,8 +178,18 @@ export class FeatureSpace {
     this.deviations = parts.deviations;
     this.distincts = parts.distincts;
     this.dates = parts.dates;
+    this.context = parts.context;
+    this.contextSize = parts.context === null ? 0 : contextSize(parts.context);
     this.singlePosts = this.singles.map((s) => new Float64Array(s.levels.length));
-    this.ratioValues = new Float64Array(this.ratios.length);
+    this.singleLogits = this.singles.map((s) => new Float64Array(s.levels.length));
+    this.singleIdx = this.singles.map((s) => new Int32Array(s.levels.length));
+    this.parents = this.singles.map((s) => {
+      if (s.levels[s.levels.length - 1] !== 0) throw new Error('the finest level of a column must be its whole value');
+      const last = s.tables[s.tables.length - 1];
+      const arrays = s.levels.slice(0, -1).map(() => new Int32Array(Math.max(16, last.length)));
+      for (const [key, f] of last.entries()) for (let j = 0; j < arrays.length; j++) arrays[j][f] = s.tables[j].find(levelKey(key as string, s.levels[j]));
+      return arrays;
+    });
     this.names = this.featureNames();
   }
 
@@ -189,10 +219,11 @@ export class FeatureSpace {
     for (const w of this.words) names.push(`words(${this.name(w.column)}).max`, `words(${this.name(w.column)}).mean`);
     for (const c of this.numerics) names.push(this.name(c));
     for (const r of this.ratios) names.push(`log(${this.name(r.a)}/${this.name(r.b)})`);
-    for (const d of this.deviations) names.push(`z(${this.deviationSubject(d)} | ${this.name(d.group)})`);
+    for (const d of this.deviations) names.push(`z(${this.deviationSubject(d)} | ${this.name(this.singles[d.groupSingle].column)})`);
     for (const d of this.distincts) names.push(`distinct(${this.name(d.b)} per ${this.name(d.a)})`);
     for (const c of this.dates) names.push(`month(${this.name(c)})`, `weekday(${this.name(c)})`);
     if (this.singles.length > 0) names.push('evidence(sum)');
+    if (this.context !== null) names.push(...contextFeatureNames(this.context));
     return names;
   }
 
@@ -207,42 +238,57 @@ export class FeatureSpace {
     return smoothedRate(this.global.k(i, fold), this.global.n(i, fold), 0.05, 2);
   }
 
-  /** Walks a single column's hierarchy; fills posts (one per level). Returns the index of the finest entry. */
-  private walkSingle(s: SingleEncoder, key: string, fold: number, g: number, posts: Float64Array): number {
-    let prior = g;
-    let idx = -1;
-    for (let j = 0; j < s.levels.length; j++) {
-      const table = s.tables[j];
-      idx = table.find(levelKey(key, s.levels[j]));
-      prior = smoothedRate(table.k(idx, fold), table.n(idx, fold), prior, s.strengths[j]);
-      posts[j] = prior;
+  /**
+   * Walks a single column's hierarchy from the global rate down; fills singlePosts[si] and
+   * singleIdx[si]. A known finest value finds its parents by index (one hash lookup per column).
+   */
+  private walkSingle(si: number, key: string, fold: number, g: number): void {
+    const s = this.singles[si];
+    const posts = this.singlePosts[si];
+    const idx = this.singleIdx[si];
+    const last = s.levels.length - 1;
+    const f = s.tables[last].find(key);
+    idx[last] = f;
+    if (last > 0) {
+      const parents = this.parents[si];
+      if (f >= 0 && f < parents[0].length) for (let j = 0; j < last; j++) idx[j] = parents[j][f];
+      else for (let j = 0; j < last; j++) idx[j] = s.tables[j].find(levelKey(key, s.levels[j]));
     }
-    return idx;
+    const logits = this.singleLogits[si];
+    let prior = g;
+    for (let j = 0; j <= last; j++) {
+      const table = s.tables[j];
+      prior = smoothedRate(table.k(idx[j], fold), table.n(idx[j], fold), prior, s.strengths[j]);
+      posts[j] = prior;
+      logits[j] = logit(prior);
+    }
   }
 
   /**
    * Walks a pair's hierarchy (A's levels x B). The prior of each level is what A at that level
    * and B imply independently (odds combined), shifted by the interaction learnt one level up:
    * a coarse "chapter 08 from EC" excess carries down to its headings, while each heading keeps
-   * its own rate. Needs the single-column posts of A and B for this row (walkSingle first).
-   * Leaves the final rate and interaction in pairState; returns the index of the finest entry.
+   * its own rate. Needs walkSingle of A and B first. Leaves the final rate and interaction in
+   * pairState; returns the index of the finest entry.
    */
-  private walkPair(p: PairEncoder, keys: readonly string[], fold: number, g: number): number {
-    const a = this.singlePosts[p.singleA];
-    const b = this.singlePosts[p.singleB];
-    const shift = logit(b[b.length - 1]) - logit(g);
-    const keyA = keys[p.a];
-    const keyB = keys[p.b];
+  private walkPair(p: PairEncoder, fold: number, g: number): number {
+    const a = this.singleLogits[p.singleA];
+    const b = this.singleLogits[p.singleB];
+    const ia = this.singleIdx[p.singleA];
+    const ibs = this.singleIdx[p.singleB];
+    const ib = ibs[ibs.length - 1];
+    const shift = b[b.length - 1] - logit(g);
     let interaction = 0;
     let post = g;
     let idx = -1;
     for (let j = 0; j < p.levels.length; j++) {
       const table = p.tables[j];
-      idx = table.find(levelKey(keyA, p.levels[j]) + SEP + keyB);
-      const independent = logit(a[j]) + shift;
+      idx = ia[j] >= 0 && ib >= 0 ? table.find(pairKey(ia[j], ib)) : -1;
+      const independent = a[j] + shift;
       post = smoothedRate(table.k(idx, fold), table.n(idx, fold), sigmoid(independent + interaction), p.strengths[j]);
       interaction = logit(post) - independent;
       this.pairLevelPosts[j] = post;
+      this.pairLevelIdx[j] = idx;
     }
     this.pairState.post = post;
     this.pairState.interaction = interaction;
@@ -253,7 +299,7 @@ export class FeatureSpace {
    * Writes the features of one row into out[offset..offset+size). fold >= 0 leaves that fold
    * out of every statistic (training); countScale rescales the counts to the full data.
    */
-  fill(row: PreparedRow, out: Float32Array, offset: number, fold = -1, countScale = 1): void {
+  fill(row: PreparedRow, out: Float32Array, offset: number, fold = -1, countScale = 1, context: ArrayLike<number> | null = null): void {
     const keys = row.keys;
     const nums = row.nums;
     const g = this.globalRate(fold);
@@ -263,14 +309,15 @@ export class FeatureSpace {
     for (let si = 0; si < this.singles.length; si++) {
       const s = this.singles[si];
       const posts = this.singlePosts[si];
-      const idx = this.walkSingle(s, keys[s.column], fold, g, posts);
-      evidence += logit(posts[posts.length - 1]) - base;
-      if (s.levels.length > 1) for (let j = 0; j < posts.length; j++) out[o++] = posts[j];
+      this.walkSingle(si, keys[s.column], fold, g);
+      const last = posts.length - 1;
+      evidence += this.singleLogits[si][last] - base;
+      if (last > 0) for (let j = 0; j <= last; j++) out[o++] = posts[j];
       else out[o++] = posts[0];
-      out[o++] = s.tables[s.tables.length - 1].n(idx, fold) * countScale;
+      out[o++] = s.tables[last].n(this.singleIdx[si][last], fold) * countScale;
     }
     for (const p of this.pairs) {
-      const idx = this.walkPair(p, keys, fold, g);
+      const idx = this.walkPair(p, fold, g);
       out[o++] = this.pairState.post;
       out[o++] = p.tables[p.tables.length - 1].n(idx, fold) * countScale;
       out[o++] = this.pairState.interaction;
@@ -293,14 +340,20 @@ export class FeatureSpace {
     for (let r = 0; r < this.ratios.length; r++) {
       const a = nums[this.ratios[r].a];
       const b = nums[this.ratios[r].b];
-      const v = a > 0 && b > 0 ? Math.log(a / b) : NaN;
-      this.ratioValues[r] = v;
-      out[o++] = v;
+      out[o++] = a > 0 && b > 0 ? Math.log(a / b) : NaN;
     }
-    for (const d of this.deviations) out[o++] = this.deviation(d, row).z;
+    for (const d of this.deviations) {
+      this.deviation(d, row);
+      out[o++] = this.dev.z;
+    }
     for (const d of this.distincts) {
-      const key = keys[d.a];
-      out[o++] = key === MISSING_KEY ? NaN : (d.counts.get(key) ?? 1);
+      if (keys[d.a] === MISSING_KEY) {
+        out[o++] = NaN;
+        continue;
+      }
+      const ia = this.singleIdx[d.aSingle];
+      const f = ia[ia.length - 1];
+      out[o++] = f >= 0 && f < d.counts.length ? Math.max(1, d.counts[f]) : 1;
     }
     for (const c of this.dates) {
       const t = nums[c];
@@ -314,10 +367,19 @@ export class FeatureSpace {
       }
     }
     if (this.singles.length > 0) out[o++] = evidence;
+    // Batch counts: given by the caller, else the item alone (1).
+    for (let c = 0; c < this.contextSize; c++) out[o++] = context === null ? 1 : context[c];
   }
 
-  /** The value compared (log scale), its robust z against the finest group with enough rows, and that group. */
-  deviation(d: Deviation, row: PreparedRow): { q: number; z: number; median: number; level: number; key: string; n: number } {
+  /** Scratch result of deviation(): value compared (log), robust z, reference median, level used (-1: all items), n. */
+  private readonly dev = { q: NaN, z: NaN, median: NaN, level: -1, n: 0 };
+
+  /**
+   * The value compared (log scale) and its robust z against the finest group of the reference
+   * column with enough rows (walkSingle of that column first); result in this.dev.
+   */
+  private deviation(d: Deviation, row: PreparedRow): void {
+    const dev = this.dev;
     let q: number;
     if (d.ratio >= 0) {
       const a = row.nums[this.ratios[d.ratio].a];
@@ -327,15 +389,28 @@ export class FeatureSpace {
       const v = row.nums[d.column];
       q = v > 0 ? Math.log(v) : NaN;
     }
-    if (q !== q) return { q, z: NaN, median: NaN, level: -1, key: '', n: 0 };
-    const key = row.keys[d.group];
-    for (let j = d.levels.length - 1; j >= 0; j--) {
-      const k = levelKey(key, d.levels[j]);
-      const m = d.medians[j];
-      const i = m.index.get(k);
-      if (i !== undefined) return { q, z: (q - m.median[i]) / m.scale[i], median: m.median[i], level: j, key: k, n: m.n[i] };
+    dev.q = q;
+    dev.level = -1;
+    dev.n = 0;
+    if (q !== q) {
+      dev.z = NaN;
+      dev.median = NaN;
+      return;
     }
-    return { q, z: (q - d.globalMedian) / d.globalScale, median: d.globalMedian, level: -1, key: '', n: 0 };
+    const idx = this.singleIdx[d.groupSingle];
+    for (let j = d.medians.length - 1; j >= 0; j--) {
+      const m = d.medians[j];
+      const i = idx[j];
+      if (i >= 0 && i < m.n.length && m.n[i] > 0) {
+        dev.z = (q - m.median[i]) / m.scale[i];
+        dev.median = m.median[i];
+        dev.level = j;
+        dev.n = m.n[i];
+        return;
+      }
+    }
+    dev.z = (q - d.globalMedian) / d.globalScale;
+    dev.median = d.globalMedian;
   }
 
   /**
@@ -351,29 +426,28 @@ export class FeatureSpace {
     const minN = 3;
     for (let si = 0; si < this.singles.length; si++) {
       const s = this.singles[si];
-      const posts = this.singlePosts[si];
       const key = row.keys[s.column];
-      this.walkSingle(s, key, -1, g, posts);
+      this.walkSingle(si, key, -1, g);
+      const posts = this.singlePosts[si];
+      const idx = this.singleIdx[si];
       for (let j = s.levels.length - 1; j >= 0; j--) {
         const table = s.tables[j];
-        const k = levelKey(key, s.levels[j]);
-        const idx = table.find(k);
-        const n = table.n(idx);
+        const n = table.n(idx[j]);
         if (n < minN) continue;
-        const level = j < s.levels.length - 1 && s.levels.length > 1 ? ` (first ${s.levels[j]} digits)` : '';
-        reasons.push({ text: `${this.name(s.column)} ${display(k)}${level}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight: logit(posts[j]) - base });
+        const level = j < s.levels.length - 1 ? ` (first ${s.levels[j]} digits)` : '';
+        reasons.push({ text: `${this.name(s.column)} ${display(levelKey(key, s.levels[j]))}${level}: ${fmtRate(table.k(idx[j]), n)} past inspections found an error`, weight: logit(posts[j]) - base });
         break;
       }
     }
     for (const p of this.pairs) {
       // Show the finest level with enough history, weighted by its smoothed rate.
-      this.walkPair(p, row.keys, -1, g);
+      this.walkPair(p, -1, g);
       for (let j = p.levels.length - 1; j >= 0; j--) {
         const table = p.tables[j];
-        const ka = levelKey(row.keys[p.a], p.levels[j]);
-        const idx = table.find(ka + SEP + row.keys[p.b]);
+        const idx = this.pairLevelIdx[j];
         const n = table.n(idx);
         if (n < minN) continue;
+        const ka = levelKey(row.keys[p.a], p.levels[j]);
         const weight = logit(this.pairLevelPosts[j]) - base;
         reasons.push({ text: `${this.name(p.a)} ${display(ka)} with ${this.name(p.b)} ${display(row.keys[p.b])}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight });
         break;
@@ -391,24 +465,25 @@ export class FeatureSpace {
       if (best !== null) reasons.push(best);
     }
     for (const d of this.deviations) {
-      const dev = this.deviation(d, row);
+      this.deviation(d, row);
+      const dev = this.dev;
       if (!(Math.abs(dev.z) >= 2)) continue;
       const bin = d.bins.find(deviationBin(dev.z));
       const n = d.bins.n(bin);
       if (n < minN) continue;
       const weight = logit(smoothedRate(d.bins.k(bin), n, g, BIN_STRENGTH)) - base;
       const factor = Math.exp(Math.abs(dev.q - dev.median));
-      const where = dev.level >= 0 ? `${this.name(d.group)} ${display(dev.key)} (n=${dev.n})` : `all items`;
-      const subject = this.deviationSubject(d);
-      reasons.push({
-        text: `${subject} is ${factor.toFixed(1)}x ${dev.z < 0 ? 'below' : 'above'} the median for ${where}; ${fmtRate(d.bins.k(bin), n)} past items this far ${dev.z < 0 ? 'below' : 'above'} had an error`,
-        weight,
-      });
+      const single = this.singles[d.groupSingle];
+      const where = dev.level >= 0 ? `${this.name(single.column)} ${display(levelKey(row.keys[single.column], single.levels[dev.level]))} (n=${dev.n})` : 'all items';
+      const side = dev.z < 0 ? 'below' : 'above';
+      reasons.push({ text: `${this.deviationSubject(d)} is ${factor.toFixed(1)}x ${side} the median for ${where}; ${fmtRate(d.bins.k(bin), n)} past items this far ${side} had an error`, weight });
     }
     for (const d of this.distincts) {
       const key = row.keys[d.a];
       if (key === MISSING_KEY) continue;
-      const count = d.counts.get(key) ?? 1;
+      const ia = this.singleIdx[d.aSingle];
+      const f = ia[ia.length - 1];
+      const count = f >= 0 && f < d.counts.length ? Math.max(1, d.counts[f]) : 1;
       if (count < 3) continue;
       const bin = d.bins.find(distinctBin(count));
       const n = d.bins.n(bin);
@@ -422,16 +497,40 @@ export class FeatureSpace {
   /** Records one inspection result in every statistic the row touches. */
   observe(row: PreparedRow, label: 0 | 1): void {
     this.global.add('', label);
-    for (const s of this.singles) for (let j = 0; j < s.levels.length; j++) s.tables[j].add(levelKey(row.keys[s.column], s.levels[j]), label);
-    for (const p of this.pairs) for (let j = 0; j < p.levels.length; j++) p.tables[j].add(levelKey(row.keys[p.a], p.levels[j]) + SEP + row.keys[p.b], label);
+    for (let si = 0; si < this.singles.length; si++) {
+      const s = this.singles[si];
+      const key = row.keys[s.column];
+      const idx = this.singleIdx[si];
+      for (let j = 0; j < s.levels.length; j++) idx[j] = s.tables[j].add(levelKey(key, s.levels[j]), label);
+      const last = s.levels.length - 1;
+      const f = idx[last];
+      const parents = this.parents[si];
+      for (let j = 0; j < last; j++) {
+        if (f >= parents[j].length) {
+          const grown = new Int32Array(Math.max(f + 1, parents[j].length * 2));
+          grown.set(parents[j]);
+          parents[j] = grown;
+        }
+        parents[j][f] = idx[j];
+      }
+    }
+    for (const p of this.pairs) {
+      const ia = this.singleIdx[p.singleA];
+      const ibs = this.singleIdx[p.singleB];
+      for (let j = 0; j < p.levels.length; j++) p.tables[j].add(pairKey(ia[j], ibs[ibs.length - 1]), label);
+    }
     for (const w of this.words) for (const t of words(row.keys[w.column])) w.table.add(t, label);
+    const g = this.globalRate();
     for (const d of this.deviations) {
-      const z = this.deviation(d, row).z;
-      if (z === z) d.bins.add(deviationBin(z), label);
+      this.walkSingle(d.groupSingle, row.keys[this.singles[d.groupSingle].column], -1, g);
+      this.deviation(d, row);
+      if (this.dev.z === this.dev.z) d.bins.add(deviationBin(this.dev.z), label);
     }
     for (const d of this.distincts) {
-      const key = row.keys[d.a];
-      if (key !== MISSING_KEY) d.bins.add(distinctBin(d.counts.get(key) ?? 1), label);
+      if (row.keys[d.a] === MISSING_KEY) continue;
+      const ia = this.singleIdx[d.aSingle];
+      const f = ia[ia.length - 1];
+      d.bins.add(distinctBin(f < d.counts.length ? Math.max(1, d.counts[f]) : 1), label);
     }
   }
 
@@ -441,8 +540,8 @@ export class FeatureSpace {
     const base = logit(g);
     let s = base;
     for (let si = 0; si < this.singles.length; si++) {
+      this.walkSingle(si, row.keys[this.singles[si].column], -1, g);
       const posts = this.singlePosts[si];
-      this.walkSingle(this.singles[si], row.keys[this.singles[si].column], -1, g, posts);
       s += 0.5 * (logit(posts[posts.length - 1]) - base);
     }
     return s;
@@ -465,11 +564,11 @@ export class FeatureSpace {
       numerics: this.numerics,
       ratios: this.ratios,
       deviations: this.deviations.map((d) => ({
-        column: d.column, ratio: d.ratio, group: d.group, levels: d.levels, globalMedian: d.globalMedian, globalScale: d.globalScale, bins: d.bins.toJSON(),
-        medians: d.medians.map((m) => ({ keys: [...m.index.keys()], median: m.median, scale: m.scale, n: m.n })),
+        column: d.column, ratio: d.ratio, groupSingle: d.groupSingle, globalMedian: d.globalMedian, globalScale: d.globalScale, bins: d.bins.toJSON(), medians: d.medians,
       })),
-      distincts: this.distincts.map((d) => ({ a: d.a, b: d.b, keys: [...d.counts.keys()], counts: [...d.counts.values()], bins: d.bins.toJSON() })),
+      distincts: this.distincts.map((d) => ({ a: d.a, b: d.b, aSingle: d.aSingle, counts: d.counts, bins: d.bins.toJSON() })),
       dates: this.dates,
+      context: this.context,
     };
   }
 
@@ -482,12 +581,10 @@ export class FeatureSpace {
       words: json.words.map((w) => ({ column: w.column, strength: w.strength, table: CountTable.fromJSON(w.table) })),
       numerics: json.numerics,
       ratios: json.ratios,
-      deviations: json.deviations.map((d) => ({
-        column: d.column, ratio: d.ratio, group: d.group, levels: d.levels, globalMedian: d.globalMedian, globalScale: d.globalScale, bins: CountTable.fromJSON(d.bins),
-        medians: d.medians.map((m) => ({ index: new Map(m.keys.map((k, i) => [k, i])), median: m.median, scale: m.scale, n: m.n })),
-      })),
-      distincts: json.distincts.map((d) => ({ a: d.a, b: d.b, counts: new Map(d.keys.map((k, i) => [k, d.counts[i]])), bins: CountTable.fromJSON(d.bins) })),
+      deviations: json.deviations.map((d) => ({ ...d, bins: CountTable.fromJSON(d.bins) })),
+      distincts: json.distincts.map((d) => ({ ...d, bins: CountTable.fromJSON(d.bins) })),
       dates: json.dates,
+      context: json.context ?? null,
     });
   }
 }
@@ -500,10 +597,8 @@ export interface FeatureSpaceJSON {
   readonly words: { column: number; strength: number; table: CountTableJSON }[];
   readonly numerics: number[];
   readonly ratios: Ratio[];
-  readonly deviations: {
-    column: number; ratio: number; group: number; levels: number[]; globalMedian: number; globalScale: number; bins: CountTableJSON;
-    medians: { keys: string[]; median: number[]; scale: number[]; n: number[] }[];
-  }[];
-  readonly distincts: { a: number; b: number; keys: string[]; counts: number[]; bins: CountTableJSON }[];
+  readonly deviations: { column: number; ratio: number; groupSingle: number; globalMedian: number; globalScale: number; bins: CountTableJSON; medians: GroupMedians[] }[];
+  readonly distincts: { a: number; b: number; aSingle: number; counts: number[]; bins: CountTableJSON }[];
   readonly dates: number[];
+  readonly context?: ContextSpec | null;
 }

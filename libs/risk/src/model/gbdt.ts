@@ -44,8 +44,8 @@ export const DEFAULT_GBDT_OPTIONS: GbdtOptions = {
   majorityRatio: 4,
   minMajorityShare: 0.25,
   colsample: 0.6,
-  earlyStoppingRounds: 40,
-  maxBins: 255,
+  earlyStoppingRounds: 30,
+  maxBins: 128,
   seed: 1,
 };
 
@@ -149,24 +149,68 @@ interface Leaf {
 const NB = 256;
 
 export class Gbdt {
+  // All trees flattened into typed arrays for fast prediction: node i of the forest; a child
+  // c >= 0 is a node, c < 0 the leaf -c-1 of leafValue. roots[t] < 0 means a one-leaf tree.
+  private readonly roots: Int32Array;
+  private readonly feature: Int32Array;
+  private readonly threshold: Float64Array;
+  private readonly missingLeft: Uint8Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly leafValue: Float64Array;
+
   constructor(
     readonly baseScore: number,
     readonly featureCount: number,
     readonly trees: TreeJSON[],
-  ) {}
+  ) {
+    let nodes = 0;
+    let leaves = 0;
+    for (const t of trees) {
+      nodes += t.feature.length;
+      leaves += t.leaf.length;
+    }
+    this.roots = new Int32Array(trees.length);
+    this.feature = new Int32Array(nodes);
+    this.threshold = new Float64Array(nodes);
+    this.missingLeft = new Uint8Array(nodes);
+    this.left = new Int32Array(nodes);
+    this.right = new Int32Array(nodes);
+    this.leafValue = new Float64Array(leaves);
+    let n0 = 0;
+    let l0 = 0;
+    const child = (c: number): number => (c >= 0 ? c + n0 : -(-c - 1 + l0) - 1);
+    trees.forEach((t, ti) => {
+      this.roots[ti] = t.feature.length === 0 ? -l0 - 1 : n0;
+      for (let i = 0; i < t.feature.length; i++) {
+        this.feature[n0 + i] = t.feature[i];
+        this.threshold[n0 + i] = t.threshold[i];
+        this.missingLeft[n0 + i] = t.missingLeft[i];
+        this.left[n0 + i] = child(t.left[i]);
+        this.right[n0 + i] = child(t.right[i]);
+      }
+      for (let i = 0; i < t.leaf.length; i++) this.leafValue[l0 + i] = t.leaf[i];
+      n0 += t.feature.length;
+      l0 += t.leaf.length;
+    });
+  }
 
   /** Raw score (log-odds) of one row of raw feature values. */
   predictRaw(x: ArrayLike<number>, offset = 0): number {
     let s = this.baseScore;
-    const trees = this.trees;
-    for (let t = 0; t < trees.length; t++) {
-      const tree = trees[t];
-      let node = tree.feature.length === 0 ? -1 : 0;
+    const roots = this.roots;
+    const feature = this.feature;
+    const threshold = this.threshold;
+    const left = this.left;
+    const right = this.right;
+    const missingLeft = this.missingLeft;
+    for (let t = 0; t < roots.length; t++) {
+      let node = roots[t];
       while (node >= 0) {
-        const v = x[offset + tree.feature[node]];
-        node = v !== v ? (tree.missingLeft[node] === 1 ? tree.left[node] : tree.right[node]) : v <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+        const v = x[offset + feature[node]];
+        node = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node];
       }
-      s += tree.leaf[-node - 1];
+      s += this.leafValue[-node - 1];
     }
     return s;
   }

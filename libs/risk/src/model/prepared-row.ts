@@ -1,5 +1,8 @@
 import type { ColumnSpec } from '../schema/infer-schema';
-import { isMissing, MISSING_KEY, normalizeCode, parseDate, parseNumber } from '../schema/values';
+import { isMissing, MISSING_KEY, normalizeCode, parseDate, parseNumber, type DateOrder } from '../schema/values';
+
+/** A goods item as the caller holds it: field name -> value (strings, numbers, dates; null when absent). */
+export type RiskRecord = Readonly<Record<string, unknown>>;
 
 /** A row read once: a category key and/or a number per model column, words of text columns. */
 export interface PreparedRow {
@@ -13,21 +16,43 @@ export function hasKey(spec: ColumnSpec): boolean {
   return spec.kind === 'categorical' || spec.kind === 'code' || spec.kind === 'text' || (spec.kind === 'numeric' && spec.categorical === true);
 }
 
+/** A small memo: values repeat a lot (descriptions, dates), so each is worked out once. */
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= 50_000) cache.clear();
+    v = compute(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+const textCache = new Map<string, string>();
+const wordCache = new Map<string, string[]>();
+const dateCache = new Map<string, number>();
+
 /** Text is compared case- and spacing-insensitively. */
 export function normalizeText(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  return memo(textCache, raw, (t) => t.trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+/** parseDate, remembered per distinct text and order. */
+export function cachedDate(raw: string, order: DateOrder | undefined): number {
+  return memo(dateCache, order === 'mdy' ? `m${raw}` : raw, () => parseDate(raw, order));
 }
 
 const WORD = /[\p{L}\p{N}]{3,}/gu;
 
-/** Distinct words (3+ letters or digits) of a text key, at most 30. */
-export function words(text: string): string[] {
+/** Distinct words (3+ letters or digits) of a text key, at most 30. Do not modify the result. */
+export function words(text: string): readonly string[] {
   if (text === MISSING_KEY) return [];
-  const found = text.match(WORD);
-  if (found === null) return [];
-  const out: string[] = [];
-  for (const w of found) if (!out.includes(w) && out.length < 30) out.push(w);
-  return out;
+  return memo(wordCache, text, () => {
+    const found = text.match(WORD);
+    if (found === null) return [];
+    const out: string[] = [];
+    for (const w of found) if (!out.includes(w) && out.length < 30) out.push(w);
+    return out;
+  });
 }
 
 /** Reads cell values (aligned with `columns`) into keys and numbers. */
@@ -58,7 +83,7 @@ export function prepareRow(columns: readonly ColumnSpec[], cells: readonly (stri
         break;
       }
       case 'date':
-        nums[c] = missing ? NaN : parseDate(raw, spec.dateOrder);
+        nums[c] = missing ? NaN : cachedDate(raw as string, spec.dateOrder);
         keys[c] = '';
         break;
     }

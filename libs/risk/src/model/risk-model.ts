@@ -3,11 +3,10 @@ import { RiskInputError } from '../shared/risk-input-error';
 import { CountTable } from './count-table';
 import { FeatureSpace, type FeatureSpaceJSON, type Reason } from './features';
 import { Gbdt, type GbdtJSON } from './gbdt';
-import { cellOf, hasKey, prepareRow, type PreparedRow } from './prepared-row';
+import { BatchContext } from './batch-context';
+import { cellOf, hasKey, prepareRow, type PreparedRow, type RiskRecord } from './prepared-row';
 import { sigmoid } from './smoothing';
 
-/** A goods item as the caller holds it: field name -> value (strings, numbers, dates; null when absent). */
-export type RiskRecord = Readonly<Record<string, unknown>>;
 
 export interface RiskScore {
   /** Risk relative to the average item of the training data: 1 = average, 5 = five times as likely to hold an error. */
@@ -73,30 +72,53 @@ export class RiskModel {
     return prepareRow(columns, this.cells);
   }
 
-  private probabilityOf(row: PreparedRow): number {
+  private probabilityOf(row: PreparedRow, context: ArrayLike<number> | null): number {
     if (this.gbdt === null) return sigmoid(this.space.naiveLogit(row));
-    this.space.fill(row, this.buffer, 0);
+    this.space.fill(row, this.buffer, 0, -1, 1, context);
     return sigmoid(this.gbdt.predictRaw(this.buffer));
   }
 
-  /** Scores one item, with up to `reasons` plain-language reasons (default 5). */
-  score(record: RiskRecord, options: { reasons?: number } = {}): RiskScore {
+  /**
+   * Batch counts (items per declaration, declarations per importer and day...) over records
+   * known together, e.g. all items of a declaration or a day's declarations; pass it to score().
+   */
+  batchContext(records: readonly RiskRecord[]): BatchContext | null {
+    return this.space.context === null ? null : BatchContext.fromRecords(this.space.context, records);
+  }
+
+  /**
+   * Scores one item, with up to `reasons` plain-language reasons (default 5). Without a batch
+   * context the item counts as alone (one item, one declaration that day).
+   */
+  score(record: RiskRecord, options: { reasons?: number; context?: BatchContext | null } = {}): RiskScore {
     const row = this.prepareRecord(record);
-    const probability = this.probabilityOf(row);
+    let context: Float64Array | null = null;
+    if (options.context && this.space.contextSize > 0) {
+      context = new Float64Array(this.space.contextSize);
+      options.context.fill((name) => cellOf(record[name]), context, 0);
+    }
+    const probability = this.probabilityOf(row, context);
     const limit = options.reasons ?? 5;
     return { score: probability / this.baseRate, probability, reasons: limit > 0 ? this.space.explain(row, limit) : [] };
   }
 
-  /** Probability of an error for every row of a table (columns matched by name; absent ones are missing). */
-  scoreTable(table: Table): Float64Array {
+  /**
+   * Probability of an error for every row of a table (columns matched by name; absent ones are
+   * missing). Batch counts are taken over `context` (default: the table itself).
+   */
+  scoreTable(table: Table, options: { context?: Table } = {}): Float64Array {
     const columns = this.space.columns;
     const index = columns.map((c) => table.header.indexOf(c.name));
+    const batch = this.space.context === null ? null : BatchContext.fromTable(this.space.context, options.context ?? table);
+    const contextColumns = batch === null ? null : batch.columnsIn(table.header);
+    const contextValues = new Float64Array(this.space.contextSize);
     const out = new Float64Array(table.rows.length);
     const cells: (string | undefined)[] = new Array(columns.length);
     for (let r = 0; r < table.rows.length; r++) {
       const raw = table.rows[r];
       for (let c = 0; c < columns.length; c++) cells[c] = index[c] >= 0 ? raw[index[c]] : undefined;
-      out[r] = this.probabilityOf(prepareRow(columns, cells));
+      if (batch !== null && contextColumns !== null) batch.fillRow(raw, contextColumns, contextValues, 0);
+      out[r] = this.probabilityOf(prepareRow(columns, cells), batch === null ? null : contextValues);
     }
     return out;
   }
@@ -131,6 +153,6 @@ export function createEmptyRiskModel(schema: RiskSchema, priorStrength = 20): Ri
       const levels = spec.kind === 'code' ? [...(spec.levels ?? []), 0] : [0];
       return { column, levels, strengths: levels.map(() => priorStrength), tables: levels.map(() => new CountTable()) };
     });
-  const space = new FeatureSpace({ columns, global: new CountTable(1), singles, pairs: [], words: [], numerics: [], ratios: [], deviations: [], distincts: [], dates: [] });
+  const space = new FeatureSpace({ columns, global: new CountTable(1), singles, pairs: [], words: [], numerics: [], ratios: [], deviations: [], distincts: [], dates: [], context: null });
   return new RiskModel(schema, space, null, { rows: 0, positives: 0, features: [], pairs: [], rounds: 0, bestValidationLoss: null, seconds: 0, seed: 0 });
 }

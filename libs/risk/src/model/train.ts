@@ -3,8 +3,9 @@ import type { ColumnSpec, RiskSchema, Table } from '../schema/infer-schema';
 import { isMissing, MISSING_KEY } from '../schema/values';
 import { RiskInputError } from '../shared/risk-input-error';
 import { Rng } from '../shared/rng';
-import { CountTable } from './count-table';
-import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, SEP, type Deviation, type Distinct, type GroupMedians, type PairEncoder, type Ratio, type SingleEncoder, type WordEncoder } from './features';
+import { BatchContext, type ContextSpec } from './batch-context';
+import { CountTable, type CountKey } from './count-table';
+import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, pairKey, type Deviation, type Distinct, type GroupMedians, type PairEncoder, type Ratio, type SingleEncoder, type WordEncoder } from './features';
 import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, trainGbdt, type GbdtOptions } from './gbdt';
 import { hasKey, prepareRow, words, type PreparedRow } from './prepared-row';
 import { RiskModel, type TrainingInfo } from './risk-model';
@@ -19,6 +20,11 @@ export interface TrainOptions {
   /** Share of rows (the most recent when the schema has a date) used to stop boosting. Default 0.15. */
   readonly validationShare?: number;
   readonly gbdt?: Partial<GbdtOptions>;
+  /**
+   * The declarations known alongside the training rows (no labels needed), over which batch
+   * counts are taken: e.g. training plus test rows. Default: the training table itself.
+   */
+  readonly context?: Table;
   /** Called as training advances (stage name, done, total), e.g. for a progress bar. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -83,11 +89,11 @@ function assignFolds(table: Table, schema: RiskSchema, k: number, rng: Rng): Int
 }
 
 /** Builds per-level tables for a chain of keys; returns tables and the first row seen per entry. */
-function buildChain(ctx: Context, keyOf: (r: number, level: number) => string, levels: number, rowsToUse: ArrayLike<number> | null, trackFolds: boolean): { tables: CountTable[]; firstRow: number[][] } {
+function buildChain(ctx: Context, keyOf: (r: number, level: number) => CountKey, levels: number, rowsToUse: ArrayLike<number> | null, trackFolds: boolean, numeric = false): { tables: CountTable[]; firstRow: number[][] } {
   const tables: CountTable[] = [];
   const firstRow: number[][] = [];
   for (let j = 0; j < levels; j++) {
-    const t = new CountTable(1024);
+    const t = new CountTable(1024, numeric);
     if (trackFolds) t.trackFolds(ctx.k);
     tables.push(t);
     firstRow.push([]);
@@ -106,7 +112,7 @@ function buildChain(ctx: Context, keyOf: (r: number, level: number) => string, l
 }
 
 /** Method-of-moments strengths, level by level: each level's prior is its parent's smoothed rate. */
-function chainStrengths(tables: CountTable[], firstRow: number[][], keyOf: (r: number, level: number) => string, topPrior: (r: number) => number): number[] {
+function chainStrengths(tables: CountTable[], firstRow: number[][], keyOf: (r: number, level: number) => CountKey, topPrior: (r: number) => number): number[] {
   const strengths: number[] = [];
   for (let j = 0; j < tables.length; j++) {
     const t = tables[j];
@@ -145,6 +151,8 @@ function singlePostsFull(s: SingleEncoder, row: PreparedRow, g: number): number[
 
 /** Full-data smoothed rates of each single column per row, at every level: rates[single][level][row]. */
 type LevelRates = Float64Array[][];
+/** Entry of each row in each single column's level tables: index[single][level][row]. */
+type LevelIndex = Int32Array[][];
 
 function singleRates(ctx: Context, singles: SingleEncoder[]): LevelRates {
   return singles.map((s) => {
@@ -152,6 +160,17 @@ function singleRates(ctx: Context, singles: SingleEncoder[]): LevelRates {
     for (let r = 0; r < ctx.n; r++) {
       const posts = singlePostsFull(s, ctx.rows[r], ctx.g);
       for (let j = 0; j < posts.length; j++) out[j][r] = posts[j];
+    }
+    return out;
+  });
+}
+
+function singleIndex(ctx: Context, singles: SingleEncoder[]): LevelIndex {
+  return singles.map((s) => {
+    const out = s.levels.map(() => new Int32Array(ctx.n));
+    for (let r = 0; r < ctx.n; r++) {
+      const key = ctx.rows[r].keys[s.column];
+      for (let j = 0; j < s.levels.length; j++) out[j][r] = s.tables[j].find(levelKey(key, s.levels[j]));
     }
     return out;
   });
@@ -336,20 +355,20 @@ function selectPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, 
       // Gain over the best the two columns give without the pair (redundant columns such as an
       // importer and its phone make the independent combination overconfident).
       const gain = Math.min(llBase, llA, llB) - llPair;
-      if (process.env.RISK_DEBUG) process.stderr.write(`pair ${ctx.columns[singles[ai].column].name} x ${ctx.columns[singles[bi].column].name}: gain ${gain.toFixed(1)} groups ${counts[levels - 1].size} strengths ${strengths.map((x) => x.toFixed(1)).join(",")}\n`);
       if (gain > Math.max(3, 0.0003 * m)) chosen.push({ a: ai, b: bi, gain });
     }
   }
   return chosen.sort((p, q) => q.gain - p.gain).slice(0, maxPairs);
 }
 
-function buildPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, selected: { a: number; b: number }[]): PairEncoder[] {
+function buildPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, index: LevelIndex, selected: { a: number; b: number }[]): PairEncoder[] {
   return selected.map(({ a, b }) => {
     const A = singles[a];
     const B = singles[b];
     const levels = A.levels;
-    const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[A.column], levels[j]) + SEP + ctx.rows[r].keys[B.column];
-    const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true);
+    const bIndex = index[b][index[b].length - 1];
+    const keyOf = (r: number, j: number): number => pairKey(index[a][j][r], bIndex[r]);
+    const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true, true);
     const bRates = rates[b][rates[b].length - 1];
     const strengths: number[] = [];
     for (let j = 0; j < levels.length; j++) {
@@ -434,30 +453,15 @@ function buildRatios(ctx: Context): Ratio[] {
   return ratios;
 }
 
-/** Group ids of a key column at one level, over all rows (-1: missing), with the key of each id. */
-function groupIdsOf(ctx: Context, column: number, length: number): { ids: Int32Array; keys: string[] } {
-  const index = new Map<string, number>();
-  const ids = new Int32Array(ctx.n);
-  for (let r = 0; r < ctx.n; r++) {
-    const key = levelKey(ctx.rows[r].keys[column], length);
-    if (key === MISSING_KEY) {
-      ids[r] = -1;
-      continue;
-    }
-    let g = index.get(key);
-    if (g === undefined) index.set(key, (g = index.size));
-    ids[r] = g;
-  }
-  return { ids, keys: [...index.keys()] };
-}
-
-/** Median and robust scale (1.4826 MAD, at least 0.05 in log units) of values per group, for groups of MIN_GROUP rows or more. */
-function groupMedians(rows: Int32Array, values: Float64Array, groups: { ids: Int32Array; keys: string[] } | null): GroupMedians {
-  const size = groups === null ? 1 : groups.keys.length;
+/**
+ * Median and robust scale (1.4826 MAD, at least 0.05 in log units) of values per group (ids
+ * 0..size-1, -1: none); groups with fewer than MIN_GROUP values get n = 0.
+ */
+function groupMedians(rows: Int32Array, values: Float64Array, ids: Int32Array | null, size: number): GroupMedians {
   const counts = new Int32Array(size + 1);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const g = groups === null ? 0 : groups.ids[r];
+    const g = ids === null ? 0 : ids[r];
     if (g >= 0 && values[r] === values[r]) counts[g + 1]++;
   }
   for (let g = 0; g < size; g++) counts[g + 1] += counts[g];
@@ -465,13 +469,12 @@ function groupMedians(rows: Int32Array, values: Float64Array, groups: { ids: Int
   const fillAt = counts.slice(0, size);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const g = groups === null ? 0 : groups.ids[r];
+    const g = ids === null ? 0 : ids[r];
     if (g >= 0 && values[r] === values[r]) buf[fillAt[g]++] = values[r];
   }
-  const index = new Map<string, number>();
-  const median: number[] = [];
-  const scale: number[] = [];
-  const n: number[] = [];
+  const median = new Array<number>(size).fill(0);
+  const scale = new Array<number>(size).fill(1);
+  const n = new Array<number>(size).fill(0);
   for (let g = 0; g < size; g++) {
     const count = counts[g + 1] - counts[g];
     if (count < MIN_GROUP) continue;
@@ -480,30 +483,29 @@ function groupMedians(rows: Int32Array, values: Float64Array, groups: { ids: Int
     for (let i = 0; i < count; i++) part[i] = Math.abs(part[i] - med);
     part.sort();
     const mad = count % 2 === 1 ? part[(count - 1) >> 1] : (part[count / 2 - 1] + part[count / 2]) / 2;
-    index.set(groups === null ? '' : groups.keys[g], median.length);
-    median.push(med);
-    scale.push(Math.max(0.05, 1.4826 * mad));
-    n.push(count);
+    median[g] = med;
+    scale[g] = Math.max(0.05, 1.4826 * mad);
+    n[g] = count;
   }
-  return { index, median, scale, n };
+  return { median, scale, n };
 }
 
-/** The column whose groups serve as references for values: the richest hierarchical code, else the most telling category. */
-function referenceColumn(ctx: Context, singles: SingleEncoder[], gains: number[] | null): number {
+/** The single encoder whose groups serve as references for values: the richest hierarchical code, else the most telling category. */
+function referenceSingle(ctx: Context, singles: SingleEncoder[], gains: number[] | null): number {
   let best = -1;
   let bestLevels = 0;
-  for (const s of singles) {
-    if (ctx.columns[s.column].kind !== 'code' || s.levels.length <= bestLevels) continue;
-    best = s.column;
+  singles.forEach((s, i) => {
+    if (ctx.columns[s.column].kind !== 'code' || s.levels.length <= bestLevels) return;
+    best = i;
     bestLevels = s.levels.length;
-  }
+  });
   if (best >= 0 || gains === null) return best;
   let bestGain = 0;
   singles.forEach((s, i) => {
     const size = s.tables[s.tables.length - 1].length;
     if (size >= 10 && ctx.n / size >= 5 && gains[i] > bestGain) {
       bestGain = gains[i];
-      best = s.column;
+      best = i;
     }
   });
   return best;
@@ -523,11 +525,11 @@ function usefulness(values: Float64Array, labels: Uint8Array, rows: Int32Array):
   return Math.max(Math.abs(auc1 - 0.5), Math.abs(auc2 - 0.5));
 }
 
-function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[], gains: number[] | null): Deviation[] {
-  const group = referenceColumn(ctx, singles, gains);
-  if (group < 0) return [];
-  const groupSpec = ctx.columns[group];
-  const levels = groupSpec.kind === 'code' ? [...(groupSpec.levels ?? []), 0] : [0];
+function buildDeviations(ctx: Context, singles: SingleEncoder[], index: LevelIndex, ratios: Ratio[], gains: number[] | null): Deviation[] {
+  const groupSingle = referenceSingle(ctx, singles, gains);
+  if (groupSingle < 0) return [];
+  const reference = singles[groupSingle];
+  const levels = reference.levels;
   const subjects: { column: number; ratio: number }[] = [];
   ctx.columns.forEach((spec, c) => {
     if (spec.kind === 'numeric' && positiveShare(ctx, c) >= 0.8 && distinctCount(ctx, c, 20) >= 20) subjects.push({ column: c, ratio: -1 });
@@ -548,23 +550,19 @@ function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[]
     }
     return out;
   };
-  const groups = levels.map((len) => groupIdsOf(ctx, group, len));
   const zOf = (d: Omit<Deviation, 'bins'>, q: number, r: number): number => {
     if (q !== q) return NaN;
     for (let j = levels.length - 1; j >= 0; j--) {
-      const g = groups[j].ids[r];
-      if (g < 0) continue;
+      const g = index[groupSingle][j][r];
       const m = d.medians[j];
-      const i = m.index.get(groups[j].keys[g]);
-      if (i !== undefined) return (q - m.median[i]) / m.scale[i];
+      if (g >= 0 && m.n[g] > 0) return (q - m.median[g]) / m.scale[g];
     }
     return (q - d.globalMedian) / d.globalScale;
   };
   const build = (s: { column: number; ratio: number }, values: Float64Array, rows: Int32Array): Omit<Deviation, 'bins'> => {
-    const medians = groups.map((gr) => groupMedians(rows, values, gr));
-    const global = groupMedians(rows, values, null);
-    const gi = global.index.get('');
-    return { column: s.column, ratio: s.ratio, group, levels, medians, globalMedian: gi === undefined ? 0 : global.median[gi], globalScale: gi === undefined ? 1 : global.scale[gi] };
+    const medians = levels.map((_, j) => groupMedians(rows, values, index[groupSingle][j], reference.tables[j].length));
+    const global = groupMedians(rows, values, null, 1);
+    return { column: s.column, ratio: s.ratio, groupSingle, medians, globalMedian: global.n[0] > 0 ? global.median[0] : 0, globalScale: global.n[0] > 0 ? global.scale[0] : 1 };
   };
   // Rank the candidates on a sample, keep the most telling ones.
   const sampleSize = Math.min(ctx.n, 15_000);
@@ -592,40 +590,34 @@ function buildDeviations(ctx: Context, singles: SingleEncoder[], ratios: Ratio[]
     });
 }
 
-function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
+function buildDistincts(ctx: Context, singles: SingleEncoder[], index: LevelIndex): Distinct[] {
   const keyed = singles.map((s) => s.column);
+  const singleOf = new Map(singles.map((s, i) => [s.column, i]));
   const sizes = new Map(singles.map((s) => [s.column, s.tables[s.tables.length - 1].length]));
   const bySize = (a: number, b: number): number => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0);
   const aCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 20 && ctx.n / (sizes.get(c) ?? 1) >= 2).sort(bySize).slice(0, 8);
   const bCandidates = keyed.filter((c) => (sizes.get(c) ?? 0) >= 3).sort(bySize).slice(0, 12);
   const sampleSize = Math.min(ctx.n, 15_000);
   const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
-  const codes = new Map<number, { codes: Int32Array; keys: string[] }>();
-  const codesOf = (c: number): { codes: Int32Array; keys: string[] } => {
-    let found = codes.get(c);
-    if (found === undefined) {
-      const index = new Map<string, number>();
-      const out = new Int32Array(ctx.n);
-      for (let r = 0; r < ctx.n; r++) {
-        const key = ctx.rows[r].keys[c];
-        if (key === MISSING_KEY) {
-          out[r] = -1;
-          continue;
-        }
-        let i = index.get(key);
-        if (i === undefined) index.set(key, (i = index.size));
-        out[r] = i;
-      }
-      found = { codes: out, keys: [...index.keys()] };
-      codes.set(c, found);
-    }
+  /** Finest entries of a column's single table per row, -1 when missing. */
+  const codesOf = (c: number): { codes: Int32Array; size: number } => {
+    const si = singleOf.get(c) as number;
+    const ids = index[si][index[si].length - 1];
+    const codes = new Int32Array(ctx.n);
+    for (let r = 0; r < ctx.n; r++) codes[r] = ctx.rows[r].keys[c] === MISSING_KEY ? -1 : ids[r];
+    return { codes, size: singles[si].tables[singles[si].tables.length - 1].length };
+  };
+  const codeCache = new Map<number, { codes: Int32Array; size: number }>();
+  const cached = (c: number): { codes: Int32Array; size: number } => {
+    let found = codeCache.get(c);
+    if (found === undefined) codeCache.set(c, (found = codesOf(c)));
     return found;
   };
   /** Distinct values of b per value of a (over the given rows), by code of a. */
   const countsOver = (a: number, b: number, rows: ArrayLike<number>): Int32Array => {
-    const ca = codesOf(a);
-    const cb = codesOf(b);
-    const cardB = cb.keys.length;
+    const ca = cached(a);
+    const cb = cached(b);
+    const cardB = cb.size;
     const combined = new Float64Array(rows.length);
     let m = 0;
     for (let i = 0; i < rows.length; i++) {
@@ -634,7 +626,7 @@ function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
       if (x >= 0 && y >= 0) combined[m++] = x * cardB + y;
     }
     const sorted = combined.subarray(0, m).sort();
-    const counts = new Int32Array(ca.keys.length);
+    const counts = new Int32Array(ca.size);
     for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) counts[Math.floor(sorted[i] / cardB)]++;
     return counts;
   };
@@ -644,7 +636,7 @@ function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
       if (a === b) continue;
       // A column nested in another (each a has one b) says nothing.
       const counts = countsOver(a, b, sample);
-      const ca = codesOf(a).codes;
+      const ca = cached(a).codes;
       const v = new Float64Array(sample.length);
       let multi = 0;
       for (let i = 0; i < sample.length; i++) {
@@ -663,13 +655,30 @@ function buildDistincts(ctx: Context, singles: SingleEncoder[]): Distinct[] {
     .map(({ a, b }) => {
       const all = Int32Array.from({ length: ctx.n }, (_, i) => i);
       const byCode = countsOver(a, b, all);
-      const { keys, codes: ca } = codesOf(a);
-      const counts = new Map<string, number>();
-      keys.forEach((key, i) => counts.set(key, Math.max(1, byCode[i])));
+      const ca = cached(a).codes;
       const bins = new CountTable(8);
       for (let r = 0; r < ctx.n; r++) if (ca[r] >= 0) bins.add(distinctBin(Math.max(1, byCode[ca[r]])), ctx.labels[r]);
-      return { a, b, counts, bins };
+      return { a, b, aSingle: singleOf.get(a) as number, counts: Array.from(byCode), bins };
     });
+}
+
+/**
+ * Batch counts to take: items per declaration (the group column) and, with a date, items and
+ * declarations per day of the two most telling party columns (not codes).
+ */
+function chooseContext(ctx: Context, schema: RiskSchema, singles: SingleEncoder[], gains: number[]): ContextSpec | null {
+  const entities = singles
+    .map((s, i) => ({ s, gain: gains[i] }))
+    .filter(({ s, gain }) => gain > 0 && ctx.columns[s.column].kind !== 'code' && ctx.columns[s.column].kind !== 'numeric' && s.tables[s.tables.length - 1].length >= 20)
+    .sort((a, b) => b.gain - a.gain)
+    .slice(0, 2)
+    .map(({ s }) => ctx.columns[s.column].name);
+  const spec: ContextSpec = {
+    ...(schema.group !== undefined ? { group: schema.group } : {}),
+    ...(schema.date !== undefined ? { date: schema.date, ...(schema.dateOrder ? { dateOrder: schema.dateOrder } : {}) } : {}),
+    entities: schema.date !== undefined ? entities : [],
+  };
+  return spec.group === undefined && spec.entities.length === 0 ? null : spec;
 }
 
 /**
@@ -712,9 +721,10 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
   const singles = buildSingles(ctx);
   progress('statistics: pairs', 0, 1);
   const rates = singleRates(ctx, singles);
+  const index = singleIndex(ctx, singles);
   const selected = selectPairs(ctx, singles, rates, options.maxPairs ?? 10);
   progress('statistics: pairs built', 0, 1);
-  const pairs = buildPairs(ctx, singles, rates, selected);
+  const pairs = buildPairs(ctx, singles, rates, index, selected);
   progress('statistics: words', 0, 1);
   const wordEncoders = buildWords(ctx);
   const numerics = columns.map((c, i) => (c.kind === 'numeric' ? i : -1)).filter((i) => i >= 0);
@@ -722,11 +732,12 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
   const sampleForGains = Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, Math.min(n, 20_000))).sort();
   const gains = oofSingles(ctx, singles, sampleForGains).gain;
   progress('statistics: deviations', 0, 1);
-  const deviations = buildDeviations(ctx, singles, ratios, gains);
+  const deviations = buildDeviations(ctx, singles, index, ratios, gains);
   progress('statistics: distincts', 0, 1);
-  const distincts = buildDistincts(ctx, singles);
+  const distincts = buildDistincts(ctx, singles, index);
   const dates = columns.map((c, i) => (c.kind === 'date' ? i : -1)).filter((i) => i >= 0);
-  const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates });
+  const contextSpec = chooseContext(ctx, schema, singles, gains);
+  const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates, context: contextSpec });
   progress('statistics', 1, 1);
 
   progress('features', 0, 1);
@@ -734,7 +745,14 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
   const F = space.size;
   const x = new Float32Array(n * F);
   const scale = k / (k - 1);
-  for (let r = 0; r < n; r++) space.fill(rows[r], x, r * F, folds[r], scale);
+  const batch = contextSpec === null ? null : BatchContext.fromTable(contextSpec, options.context ?? table);
+  const contextValues = new Float64Array(space.contextSize);
+  const contextColumns = batch === null ? null : batch.columnsIn(table.header);
+  for (let r = 0; r < n; r++) {
+    const raw = table.rows[r];
+    if (batch !== null && contextColumns !== null) batch.fillRow(raw, contextColumns, contextValues, 0);
+    space.fill(rows[r], x, r * F, folds[r], scale, batch === null ? null : contextValues);
+  }
   space.dropFolds();
 
   // Validation rows: the most recent ones when there is a date, a random share otherwise.

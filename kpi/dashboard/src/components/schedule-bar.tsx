@@ -1,0 +1,34 @@
+import type { Schedule } from '../api/types';
+
+/**
+ * Days in phase against the plan: the bar fills to the plan's maximum, a tick marks its minimum;
+ * past the maximum it turns amber, and red once the overrun is a quarter of the plan.
+ */
+export function ScheduleBar({ schedule }: { schedule: Schedule }) {
+  const { daysInPhase, plannedDays, progress } = schedule;
+  if (!plannedDays || progress === null) {
+    return <div className="schedule schedule--open">Day {daysInPhase} · open-ended</div>;
+  }
+  const tone = scheduleTone(schedule);
+  const label = `${daysInPhase} of ${plannedDays.min}\u2013${plannedDays.max} planned days`;
+  return (
+    <div className={`schedule schedule--${tone}`}>
+      <div className="schedule__label">
+        <span>
+          Day {daysInPhase}
+          <span className="muted"> / {plannedDays.min}–{plannedDays.max}</span>
+        </span>
+        {tone !== 'on-plan' && <span className="schedule__flag">{daysInPhase - plannedDays.max} days over plan</span>}
+      </div>
+      <div className="schedule__track" role="meter" aria-label="Days in phase against plan" aria-valuemin={0} aria-valuemax={plannedDays.max} aria-valuenow={daysInPhase} aria-valuetext={label}>
+        <div className="schedule__fill" style={{ width: `${Math.min(100, progress * 100)}%` }} />
+        <div className="schedule__min" style={{ left: `${(plannedDays.min / plannedDays.max) * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function scheduleTone(schedule: Schedule): 'on-plan' | 'overdue' | 'late' {
+  if (schedule.status !== 'overdue' || schedule.progress === null) return 'on-plan';
+  return schedule.progress > 1.25 ? 'late' : 'overdue';
+}

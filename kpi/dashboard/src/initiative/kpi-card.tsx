@@ -1,0 +1,61 @@
+import type { KpiView, TargetPhase } from '../api/types';
+import { Badge, type Tone } from '../components/ui';
+import { directionLabel, formatChange, formatDate, formatInterval, formatValue, isImprovement, PHASE_SHORT } from '../format/format';
+import { kpiStatus, type KpiStatus } from './kpi-status';
+
+const STATUS: Record<KpiStatus, { tone: Tone; label: string }> = {
+  met: { tone: 'good', label: 'Target met' },
+  unmet: { tone: 'bad', label: 'Not met' },
+  'no-data': { tone: 'neutral', label: 'No data' },
+  'no-target': { tone: 'neutral', label: 'No gate target' },
+};
+
+/** One KPI at a glance: latest value, change from baseline, the next gate's target and whether it is met. */
+export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null }) {
+  const status = kpiStatus(kpi);
+  const latest = kpi.latest;
+  const change = kpi.changeFromBaseline;
+  const improvement = isImprovement(kpi.direction, change);
+  const trend = change === null ? null : change < 0 ? 'down' : change > 0 ? 'up' : 'flat';
+  const arrow = trend === 'down' ? '\u2193' : trend === 'up' ? '\u2191' : '\u2192';
+  const changeTone = improvement === null ? 'neutral' : improvement ? 'good' : 'bad';
+  return (
+    <article className={`kpi-card kpi-card--${status}`} aria-labelledby={`kpi-${kpi.key}`}>
+      <header className="kpi-card__header">
+        <h3 id={`kpi-${kpi.key}`} className="kpi-card__name" title={kpi.description ?? undefined}>
+          {kpi.name}
+        </h3>
+        <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>
+      </header>
+      <div className="kpi-card__value" data-testid="kpi-value">
+        {latest ? formatValue(latest.value, kpi.unit) : <span className="muted">No measurement</span>}
+      </div>
+      <div className="kpi-card__ci">
+        {latest?.ci95 ? `95% CI ${formatInterval(latest.ci95, kpi.unit)}` : latest ? 'no CI' : '\u00a0'}
+        {latest?.n ? ` · n ${latest.n}` : ''}
+      </div>
+      {change !== null && (
+        <div className={`kpi-card__change tone-${changeTone}`} aria-label={`${trend} ${formatChange(Math.abs(change))} from baseline${improvement === null ? '' : improvement ? ', an improvement' : ', a deterioration'}`}>
+          <span aria-hidden="true" className="kpi-card__arrow">
+            {arrow}
+          </span>
+          <span aria-hidden="true">{formatChange(change)} vs baseline</span>
+        </div>
+      )}
+      <dl className="kpi-card__facts">
+        <div>
+          <dt>Baseline</dt>
+          <dd>{kpi.baseline ? formatValue(kpi.baseline.value, kpi.unit) : '\u2014'}</dd>
+        </div>
+        <div>
+          <dt>{next ? `${PHASE_SHORT[next]} target` : 'Target'}</dt>
+          <dd>{formatValue(kpi.nextTarget, kpi.unit)}</dd>
+        </div>
+      </dl>
+      <footer className="kpi-card__footer">
+        <span>{directionLabel(kpi.direction)}</span>
+        {latest && <span>{latest.iteration ?? latest.source} · {formatDate(latest.at)}</span>}
+      </footer>
+    </article>
+  );
+}

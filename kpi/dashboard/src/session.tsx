@@ -1,0 +1,11 @@
+import { createContext, useContext } from 'react';
+import type { Principal } from '@corridor/web';
+
+/** Who is signed in; pages ask it what to offer (forms for managers, read-only for others). */
+export const SessionContext = createContext<Principal>({ id: 'anonymous', roles: [] });
+
+export function useSession() {
+  const principal = useContext(SessionContext);
+  const has = (...roles: string[]) => roles.some((r) => principal.roles.includes(r));
+  return { principal, isManager: has('manager'), canMeasure: has('manager', 'engineer') };
+}
