@@ -20,3 +20,9 @@ console.log('fill per cpu-s', Math.round(K * 30000 / ((process.cpuUsage().user -
 c1 = process.cpuUsage().user;
 for (let k = 0; k < K; k++) for (const p of prepared) { model.space.fill(p, buf, 0); model.gbdt!.predictRaw(buf); }
 console.log('fill+predict per cpu-s', Math.round(K * 30000 / ((process.cpuUsage().user - c1) / 1e6)));
+{
+  const bufs = prepared.slice(0, 2000).map((p) => { const b = new Float32Array(model.space.size); model.space.fill(p, b, 0); return b; });
+  const c2 = process.cpuUsage().user; let acc = 0;
+  for (let k = 0; k < 50; k++) for (const b of bufs) acc += model.gbdt!.predictRaw(b);
+  console.log('predict per cpu-s', Math.round(100000 / ((process.cpuUsage().user - c2) / 1e6)), acc > 0);
+}

@@ -35,6 +35,20 @@ function trsEvents(count: number) {
   }).flat();
 }
 
+/** A few more initiatives, so the portfolio shows every lane, schedule colours and a stopped one. */
+async function seedPortfolio(call: (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<{ id: string }>) {
+  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+  const throughput = { key: 'trucks-per-lane-hour', name: 'Trucks per lane-hour', unit: 'trucks/h', direction: 'higher', baseline: { value: 38 }, targets: { prototype: 40, pilot: 44, production: 46 } };
+  const pilTime = { key: 'pil-time', name: 'PIL processing time', unit: 's', direction: 'lower', baseline: { value: 90 }, targets: { prototype: 70, pilot: 50, production: 45 } };
+  await call('POST', '/api/kpi/initiatives', { name: 'Pre-arrival risk scoring of e-manifests', owner: 'risk-management-unit', phase: 'poc', phaseStartedAt: ago(130), kpis: [pilTime] });
+  await call('POST', '/api/kpi/initiatives', { name: 'Paperless T1 transit at the land border', owner: 'transit-office', phase: 'prototype', phaseStartedAt: ago(196), kpis: [pilTime, throughput] });
+  const aeo = await call('POST', '/api/kpi/initiatives', { name: 'AEO mutual recognition: real-time status feed', owner: 'aeo-programme', phase: 'pilot', phaseStartedAt: ago(240), kpis: [throughput] });
+  await call('POST', `/api/kpi/initiatives/${aeo.id}/measurements`, { kpi: 'trucks-per-lane-hour', value: 49, ci95: [47, 51], n: 30, iteration: 'pilot month 7' });
+  await call('POST', '/api/kpi/initiatives', { name: 'e-CoO verification at the PIL', owner: 'origin-unit', phase: 'production', phaseStartedAt: ago(60) });
+  const drones = await call('POST', '/api/kpi/initiatives', { name: 'Drone survey of the truck yard', owner: 'innovation-lab', phase: 'poc', phaseStartedAt: ago(40), kpis: [pilTime] });
+  await call('POST', `/api/kpi/initiatives/${drones.id}/advance`, { decision: 'no-go', stop: true, note: 'Airspace restrictions at the crossing rule it out.' });
+}
+
 describe.skipIf(!browserAvailable())('the KPI dashboard in Debian chromium', () => {
   let host: TestApp;
   let browser: Browser;
@@ -94,13 +108,19 @@ describe.skipIf(!browserAvailable())('the KPI dashboard in Debian chromium', () 
     failures = [];
   };
 
-  it('shows the portfolio by phase with the seeded initiative and its gate status', async () => {
+  it('shows the portfolio by phase: gate status, days against plan, stopped ones aside', async () => {
+    await seedPortfolio(call);
     await page.goto(`${host.url}/kpi/`);
     await page.getByRole('heading', { name: 'Initiatives', exact: true }).waitFor();
     const lane = page.getByRole('region', { name: /^Prototype/ });
     const card = lane.getByRole('article').filter({ hasText: 'Secure Corridor' });
     await card.waitFor();
-    expect(await card.textContent()).toMatch(/3 of 5 criteria met.*Day 75.*90–180/);
+    expect(await card.textContent()).toMatch(/3 of 5 criteria met.*Day 75 of 90–180 planned/);
+    const late = page.getByRole('article').filter({ hasText: 'Pre-arrival risk scoring' });
+    expect(await late.locator('.schedule--late').textContent()).toMatch(/Day 130 of 30–90 planned40 days over plan/);
+    expect(await page.getByRole('article').filter({ hasText: 'Paperless T1' }).locator('.schedule--overdue').count()).toBe(1);
+    expect(await page.getByRole('region', { name: /^Pilot/ }).textContent()).toMatch(/Ready for production/);
+    expect(await page.getByRole('region', { name: /^Stopped/ }).textContent()).toMatch(/Drone survey of the truck yard/);
     await screenshot(page, 'kpi-portfolio');
     expectFailures();
   });

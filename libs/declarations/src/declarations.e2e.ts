@@ -72,6 +72,23 @@ describe.each(testModes())('declarations on $name', (mode) => {
     expect(otherCaller.body.id).not.toBe(first.body.id);
   });
 
+  it('stores every one of many concurrent lodgements with its own ledger entry', async () => {
+    const before = await total();
+    const responses = await Promise.all(Array.from({ length: 40 }, () => lodge(example)));
+    expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expect(new Set(responses.map((r) => r.body.ledger.index)).size).toBe(40);
+    expect(await total()).toBe(before + 40);
+  });
+
+  it('never lodges twice for one Idempotency-Key sent concurrently', async () => {
+    const before = await total();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => lodge(example, { 'idempotency-key': 'burst-1' })));
+    const created = responses.filter((r) => r.status === 201);
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    expect(await total()).toBe(before + 1);
+  });
+
   it('keeps version 1 readable unchanged after an amendment', async () => {
     const { body: v1 } = await lodge(example);
     const amended = clone();

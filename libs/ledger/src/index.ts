@@ -78,7 +78,7 @@ export {
 
 // The log as a Nest module on TypeORM (SQLite or PostgreSQL)
 export { LedgerModule } from './log/ledger.module';
-export { LedgerService, type AppendedEntry, type LedgerKeyView } from './log/ledger.service';
+export { LedgerService, type AppendedEntry, type LedgerKeyView, type LedgerSidecar } from './log/ledger.service';
 export { LEDGER_ENTITIES } from './log/ledger.entities';
 export { LEDGER_MIGRATIONS } from './log/ledger.migrations';
 export { auditLedger, type AuditReport } from './log/ledger-audit';

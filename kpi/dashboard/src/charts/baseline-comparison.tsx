@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KpiView, TargetPhase } from '../api/types';
 import { formatNumber, formatValue, PHASE_SHORT } from '../format/format';
-import { ChartBox, type TooltipState } from './chart-box';
+import { ChartBox, legendText, type TooltipState } from './chart-box';
 import { AXIS_TICK, CHART } from './palette';
 
 export interface ComparisonRow {
@@ -27,21 +27,24 @@ export function comparisonRows(kpis: readonly KpiView[]): ComparisonRow[] {
 
 export function BaselineComparison({ kpis, next, width }: { kpis: readonly KpiView[]; next: TargetPhase | null; width?: number }) {
   const rows = comparisonRows(kpis);
-  const height = 48 + rows.length * 56;
+  const height = 56 + rows.length * 52;
+  const max = Math.max(100, ...rows.flatMap((r) => [r.latest ?? 0, r.target ?? 0]));
+  const top = Math.ceil((max * 1.05) / 25) * 25;
+  const ticks = Array.from({ length: top / 25 + 1 }, (_, i) => i * 25).filter((t) => top <= 200 || t % 50 === 0);
   const targetName = next ? `${PHASE_SHORT[next]} target` : 'Target';
   return (
     <figure className="comparison" aria-label={`Latest value of each KPI as a percentage of its baseline, with the ${targetName.toLowerCase()}`}>
       <ChartBox height={height} width={width}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={1} barCategoryGap="22%">
           <CartesianGrid stroke={CHART.grid} horizontal={false} />
-          <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => `${v}%`} tickLine={false} axisLine={{ stroke: CHART.grid }} domain={[0, (max: number) => Math.max(120, Math.ceil(max / 20) * 20)]} />
+          <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => `${v}%`} tickLine={false} axisLine={{ stroke: CHART.grid }} domain={[0, top]} ticks={ticks} />
           <YAxis type="category" dataKey="name" tick={{ ...AXIS_TICK, width: 150 }} width={160} tickLine={false} axisLine={false} interval={0} />
           <Tooltip content={(props) => <ComparisonTooltip {...props} targetName={targetName} />} cursor={{ fill: 'rgba(31,95,174,0.06)' }} isAnimationActive={false} />
-          <Legend verticalAlign="top" align="right" iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12, paddingBottom: 4 }} />
+          <Legend verticalAlign="top" align="right" iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12, paddingBottom: 6 }} formatter={legendText} />
           <ReferenceLine x={100} stroke={CHART.baseline} />
           <Bar dataKey="baseline" name="Baseline" fill="#c3cad5" isAnimationActive={false} barSize={10} />
           <Bar dataKey="latest" name="Latest" fill={CHART.latest} isAnimationActive={false} barSize={10} />
-          <Bar dataKey="target" name={targetName} fill="#9fd1b8" stroke={CHART.target} strokeWidth={1} isAnimationActive={false} barSize={10} />
+          <Bar dataKey="target" name={targetName} fill="#d7eee2" stroke={CHART.target} strokeWidth={1} strokeDasharray="3 2" isAnimationActive={false} barSize={10} />
         </BarChart>
       </ChartBox>
     </figure>

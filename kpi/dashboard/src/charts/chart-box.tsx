@@ -24,3 +24,6 @@ export interface TooltipState {
   active?: boolean;
   payload?: ReadonlyArray<{ payload?: unknown }>;
 }
+
+/** Legend labels in the text colour (recharts colours them like their series, too faint for light fills). */
+export const legendText = (value: string) => <span className="chart-legend-text">{value}</span>;

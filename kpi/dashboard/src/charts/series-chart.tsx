@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, formatDateTime, formatNumber, formatTime } from '../format/format';
 import { labelFromKey, type SeriesTime } from '../run/series';
-import { ChartBox } from './chart-box';
+import { ChartBox, legendText } from './chart-box';
 import { AXIS_TICK, CHART } from './palette';
 import { DOTS_UP_TO } from './trend-chart';
 
@@ -16,6 +16,7 @@ export function SeriesChart({ title, rows, keys, time, unit, width, height = 220
   height?: number;
 }) {
   const many = rows.length > DOTS_UP_TO;
+  const ticks = time === 'sim-seconds' ? hourTicks(rows) : undefined;
   const tick = (x: number) => (time === 'sim-seconds' ? formatClock(x) : time === 'date' ? formatTime(x) : `#${x + 1}`);
   const label = (x: unknown) => (time === 'sim-seconds' ? `t = ${formatClock(Number(x))}` : time === 'date' ? formatDateTime(Number(x)) : `point ${Number(x) + 1}`);
   return (
@@ -23,10 +24,10 @@ export function SeriesChart({ title, rows, keys, time, unit, width, height = 220
       <ChartBox height={height} width={width}>
         <LineChart data={rows as unknown as Array<Record<string, number>>} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART.grid} vertical={false} />
-          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={tick} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART.grid }} minTickGap={24} />
+          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART.grid }} minTickGap={24} />
           <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatNumber(v)} tickLine={false} axisLine={false} width={44} unit={unit ? ` ${unit}` : undefined} />
           <Tooltip isAnimationActive={false} labelFormatter={label} formatter={(value) => `${formatNumber(Number(value))}${unit ? ` ${unit}` : ''}`} />
-          {keys.length > 1 && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />}
+          {keys.length > 1 && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={legendText} />}
           {keys.map((key, i) => (
             <Line key={key} dataKey={key} name={labelFromKey(key)} type="monotone" stroke={CHART.series[i % CHART.series.length]} strokeWidth={many ? 1.25 : 2} dot={many ? false : { r: 2.5, strokeWidth: 0, fill: CHART.series[i % CHART.series.length] }} isAnimationActive={false} connectNulls />
           ))}
@@ -34,4 +35,17 @@ export function SeriesChart({ title, rows, keys, time, unit, width, height = 220
       </ChartBox>
     </figure>
   );
+}
+
+/** Whole hours (or every 2, 4, 6... hours for a long run) of simulated time, at most ~10 ticks. */
+export function hourTicks(rows: ReadonlyArray<{ x: number }>): number[] | undefined {
+  if (rows.length < 2) return undefined;
+  const first = rows[0].x;
+  const last = rows[rows.length - 1].x;
+  const hours = (last - first) / 3600;
+  if (hours < 2) return undefined;
+  const step = [1, 2, 3, 4, 6, 12, 24, 48, 168].find((s) => hours / s <= 10) ?? Math.ceil(hours / 10);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(first / (step * 3600)) * step * 3600; t <= last; t += step * 3600) ticks.push(t);
+  return ticks;
 }

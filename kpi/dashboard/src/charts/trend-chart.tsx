@@ -42,7 +42,8 @@ export function TrendChart({ name, unit, direction, baseline, target, targetLabe
   const span = last - first;
   // One point (or one instant) still needs a visible x range.
   const domain: [number, number] = span > 0 ? [first, last] : [first - DAY, first + DAY];
-  const tick = span > 2 * DAY ? formatShortDate : (t: number) => formatTime(t);
+  // Within two days the time of day tells points apart; over longer spans (or for one point) the date does.
+  const tick = span > 0 && span <= 2 * DAY ? (t: number) => formatTime(t) : formatShortDate;
   const latest = points[points.length - 1];
   const summary = `${name}: ${points.length} measurements${points.length ? ` from ${formatDate(first)} to ${formatDate(last)}, latest ${formatValue(latest?.value, unit)}` : ''}` +
     `${target !== null ? `; ${targetLabel.toLowerCase()} ${formatValue(target, unit)}` : ''}${baseline !== null ? `; baseline ${formatValue(baseline, unit)}` : ''}; ${direction} is better.`;

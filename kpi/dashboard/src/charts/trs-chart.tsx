@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrsBreakdown } from '../api/types';
 import { formatDate, formatNumber, formatSeconds, formatShortDate, formatTime } from '../format/format';
-import { ChartBox } from './chart-box';
+import { ChartBox, legendText } from './chart-box';
 import { AXIS_TICK, CHART } from './palette';
 
 /** The segments that stack up to the PIL total, in process order. */
@@ -39,7 +39,7 @@ export function TrsChart({ trs, width }: { trs: TrsBreakdown; width?: number }) 
             formatter={(value) => formatSeconds(Number(value))}
             cursor={{ fill: 'rgba(31,95,174,0.06)' }}
           />
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
           {stacked.map((s, i) => (
             <Bar key={s.name} dataKey={s.name} name={s.label} stackId="pil" fill={CHART.stack[i % CHART.stack.length]} isAnimationActive={false} maxBarSize={36} />
           ))}

@@ -16,7 +16,7 @@ export function ScheduleBar({ schedule }: { schedule: Schedule }) {
       <div className="schedule__label">
         <span>
           Day {daysInPhase}
-          <span className="muted"> / {plannedDays.min}–{plannedDays.max}</span>
+          <span className="muted"> of {plannedDays.min}–{plannedDays.max} planned</span>
         </span>
         {tone !== 'on-plan' && <span className="schedule__flag">{daysInPhase - plannedDays.max} days over plan</span>}
       </div>

@@ -31,8 +31,8 @@ export function GatePanel({ gate }: { gate: Gate }) {
         <Badge tone={gate.ready ? 'good' : 'warn'}>{gate.ready ? 'Ready' : 'Not ready'}</Badge>
         <span className="gate__headline">{gateHeadline(gate)}</span>
         <div className="gate__meter" aria-hidden="true">
-          {gate.criteria.map((c) => (
-            <span key={c.kpi} className={c.met ? 'gate__pip gate__pip--met' : 'gate__pip'} />
+          {Array.from({ length: gate.total }, (_, i) => (
+            <span key={i} className={i < gate.met ? 'gate__pip gate__pip--met' : 'gate__pip'} />
           ))}
         </div>
       </div>

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, PHASE_LABELS, PHASE_SHORT, plural } from '.
 import { Link, pathOf } from '../router/router';
 import { useSession } from '../session';
 import { DecisionPanel } from './decision-panel';
-import { GatePanel, gateHeadline } from './gate-panel';
+import { GatePanel } from './gate-panel';
 import { GateTimeline } from './gate-timeline';
 import { KpiCard } from './kpi-card';
 import { KpiTable } from './kpi-table';
@@ -98,7 +98,12 @@ export function InitiativePage({ id, chartWidth }: { id: string; chartWidth?: nu
         )}
       </Section>
 
-      <Section id="gate" title={next ? `Gate into ${PHASE_LABELS[next].toLowerCase()}` : 'Gate'} description={gate.data ? gateHeadline(gate.data) : undefined} className="gate-section">
+      <Section
+        id="gate"
+        title={next ? `Gate into ${PHASE_LABELS[next].toLowerCase()}` : 'Gate'}
+        description={next ? `Every KPI with a ${PHASE_SHORT[next].toLowerCase()} target must meet it on its latest measurement; with a 95% CI, its least favourable bound must meet it too.` : undefined}
+        className="gate-section"
+      >
         {gate.status === 'loading' && <Loading what="the gate" />}
         {gate.status === 'error' && <ErrorPanel error={gate.error} what="the gate" onRetry={gate.reload} />}
         {gate.data && (
@@ -126,24 +131,19 @@ export function InitiativePage({ id, chartWidth }: { id: string; chartWidth?: nu
         <TrsSection chartWidth={chartWidth} />
       </div>
 
-      <div className="two-col two-col--wide-left">
-        <Section id="timeline" title="Gate timeline" description="Phases and every go / no-go decision, with who took it and why." className="timeline-section">
-          {decisions.status === 'loading' && <Loading what="the decisions" />}
-          {decisions.status === 'error' && <ErrorPanel error={decisions.error} what="the decisions" onRetry={decisions.reload} />}
-          {decisions.data && (
-            <>
-              <GateTimeline history={view.phaseHistory} decisions={decisions.data} />
-              {decisions.data.length === 0 && <p className="muted small">No gate decision has been taken yet.</p>}
-            </>
-          )}
-        </Section>
-        <div className="stack no-print">
-          {canMeasure && view.kpis.length > 0 && (
-            <Section id="record" title="Record a measurement" description="A manual measurement of one KPI; simulation runs and TRS feeds add theirs automatically.">
-              <MeasurementForm initiativeId={view.id} kpis={view.kpis} onRecorded={refreshMeasures} />
-            </Section>
-          )}
-          <Section id="runs" title="Simulation runs">
+      <div className="two-col">
+        <div className="stack">
+          <Section id="timeline" title="Gate timeline" description="Phases and every go / no-go decision, with who took it and why." className="timeline-section">
+            {decisions.status === 'loading' && <Loading what="the decisions" />}
+            {decisions.status === 'error' && <ErrorPanel error={decisions.error} what="the decisions" onRetry={decisions.reload} />}
+            {decisions.data && (
+              <>
+                <GateTimeline history={view.phaseHistory} decisions={decisions.data} />
+                {decisions.data.length === 0 && <p className="muted small">No gate decision has been taken yet.</p>}
+              </>
+            )}
+          </Section>
+          <Section id="runs" title="Simulation runs" description="Published runs of this initiative's scenarios, newest first." className="no-print">
             {runs.status === 'loading' && <Loading what="the runs" />}
             {runs.status === 'error' && <ErrorPanel error={runs.error} what="the runs" onRetry={runs.reload} />}
             {runs.data &&
@@ -155,10 +155,10 @@ export function InitiativePage({ id, chartWidth }: { id: string; chartWidth?: nu
                 <ul className="run-list">
                   {runs.data.slice(0, 8).map((r) => (
                     <li key={r.runId}>
-                      <Link to={pathOf({ page: 'run', runId: r.runId })}>{r.runId}</Link>
+                      <Link to={pathOf({ page: 'run', runId: r.runId })}>run {r.runId}</Link>
                       <span className="cell-sub">
                         {r.scenario}
-                        {r.iteration ? ` · ${r.iteration}` : ''} · {formatDate(r.at)}
+                        {r.iteration ? ` · ${r.iteration}` : ''} · {formatDate(r.at)} · {plural(Object.keys(r.kpis).length, 'KPI')}
                       </span>
                     </li>
                   ))}
@@ -166,6 +166,11 @@ export function InitiativePage({ id, chartWidth }: { id: string; chartWidth?: nu
               ))}
           </Section>
         </div>
+        {canMeasure && view.kpis.length > 0 && (
+          <Section id="record" title="Record a measurement" description="A manual measurement of one KPI; simulation runs and TRS feeds add theirs automatically." className="no-print">
+            <MeasurementForm initiativeId={view.id} kpis={view.kpis} onRecorded={refreshMeasures} />
+          </Section>
+        )}
       </div>
       <PrintSignOff />
     </article>
@@ -261,7 +266,7 @@ function PrintHeader({ view, by }: { view: InitiativeView; by: string }) {
   const next = view.gate.next;
   return (
     <div className="print-only print-header">
-      <div className="print-header__brand">Corridor · KPI &amp; phase gates · Gate report</div>
+      <div className="print-header__brand">Corridor · Gate report</div>
       <div className="print-header__meta">
         {PHASE_LABELS[view.phase]}
         {next ? ` \u2192 ${PHASE_LABELS[next].toLowerCase()}` : ''} · day {view.daysInPhase}

@@ -19,29 +19,37 @@ export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null 
   const trend = change === null ? null : change < 0 ? 'down' : change > 0 ? 'up' : 'flat';
   const arrow = trend === 'down' ? '\u2193' : trend === 'up' ? '\u2191' : '\u2192';
   const changeTone = improvement === null ? 'neutral' : improvement ? 'good' : 'bad';
+  const comparator = kpi.direction === 'lower' ? '\u2264' : '\u2265';
   return (
     <article className={`kpi-card kpi-card--${status}`} aria-labelledby={`kpi-${kpi.key}`}>
-      <header className="kpi-card__header">
-        <h3 id={`kpi-${kpi.key}`} className="kpi-card__name" title={kpi.description ?? undefined}>
-          {kpi.name}
-        </h3>
+      <h3 id={`kpi-${kpi.key}`} className="kpi-card__name" title={kpi.description ?? kpi.name}>
+        {kpi.name}
+      </h3>
+      <div className="kpi-card__headline">
+        <div className="kpi-card__value" data-testid="kpi-value">
+          {latest ? formatValue(latest.value, kpi.unit) : <span className="muted">No data</span>}
+        </div>
         <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>
-      </header>
-      <div className="kpi-card__value" data-testid="kpi-value">
-        {latest ? formatValue(latest.value, kpi.unit) : <span className="muted">No measurement</span>}
       </div>
       <div className="kpi-card__ci">
         {latest?.ci95 ? `95% CI ${formatInterval(latest.ci95, kpi.unit)}` : latest ? 'no CI' : '\u00a0'}
         {latest?.n ? ` · n ${latest.n}` : ''}
       </div>
-      {change !== null && (
-        <div className={`kpi-card__change tone-${changeTone}`} aria-label={`${trend} ${formatChange(Math.abs(change))} from baseline${improvement === null ? '' : improvement ? ', an improvement' : ', a deterioration'}`}>
-          <span aria-hidden="true" className="kpi-card__arrow">
-            {arrow}
-          </span>
-          <span aria-hidden="true">{formatChange(change)} vs baseline</span>
-        </div>
-      )}
+      <div
+        className={`kpi-card__change tone-${changeTone}`}
+        aria-label={change === null ? 'no change from baseline yet' : `${trend} ${formatChange(Math.abs(change))} from baseline${improvement === null ? '' : improvement ? ', an improvement' : ', a deterioration'}`}
+      >
+        {change === null ? (
+          <span className="muted">no change to show yet</span>
+        ) : (
+          <>
+            <span aria-hidden="true" className="kpi-card__arrow">
+              {arrow}
+            </span>
+            <span aria-hidden="true">{formatChange(change)} vs baseline</span>
+          </>
+        )}
+      </div>
       <dl className="kpi-card__facts">
         <div>
           <dt>Baseline</dt>
@@ -49,13 +57,12 @@ export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null 
         </div>
         <div>
           <dt>{next ? `${PHASE_SHORT[next]} target` : 'Target'}</dt>
-          <dd>{formatValue(kpi.nextTarget, kpi.unit)}</dd>
+          <dd title={directionLabel(kpi.direction)}>
+            {kpi.nextTarget === null ? '\u2014' : `${comparator} ${formatValue(kpi.nextTarget, kpi.unit)}`}
+          </dd>
         </div>
       </dl>
-      <footer className="kpi-card__footer">
-        <span>{directionLabel(kpi.direction)}</span>
-        {latest && <span>{latest.iteration ?? latest.source} · {formatDate(latest.at)}</span>}
-      </footer>
+      <footer className="kpi-card__footer">{latest ? `${latest.iteration ?? latest.source} · ${formatDate(latest.at)}` : directionLabel(kpi.direction)}</footer>
     </article>
   );
 }

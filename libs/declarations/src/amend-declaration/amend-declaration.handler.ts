@@ -29,12 +29,13 @@ export class AmendDeclarationHandler implements ICommandHandler<AmendDeclaration
     }
     const version = current.version + 1;
     const at = new Date().toISOString();
-    const notarised = await this.notary.notarise(declarationId, version, data);
-    const view = await this.declarations.saveAmendment(
-      { declarationId, version, ...notarised, reason, discrepancies: crossCheckDocuments(data), at, by: principal.id, data },
+    const discrepancies = crossCheckDocuments(data);
+    const view = await this.notary.notarise(declarationId, version, data, (manager, notarised) => this.declarations.insertAmendment(
+      manager,
+      { declarationId, version, ...notarised, reason, discrepancies, at, by: principal.id, data },
       current.status,
-    );
+    ));
     this.events.publish(new DeclarationAmended(declarationId, version, reason, at));
-    return { ...view, ledger: notarised.ledger };
+    return view;
   }
 }

@@ -36,14 +36,15 @@ export class LodgeDeclarationHandler implements ICommandHandler<LodgeDeclaration
     const data = parseDeclaration(input);
     const id = randomUUID();
     const at = new Date().toISOString();
-    const notarised = await this.notary.notarise(id, 1, data);
-    const view = await this.declarations.saveNew(
-      { declarationId: id, version: 1, ...notarised, discrepancies: crossCheckDocuments(data), at, by: principal.id, data },
+    const discrepancies = crossCheckDocuments(data);
+    const view = await this.notary.notarise(id, 1, data, (manager, notarised) => this.declarations.insertNew(
+      manager,
+      { declarationId: id, version: 1, ...notarised, discrepancies, at, by: principal.id, data },
       principal.id,
-      scopedKey ? { key: scopedKey, requestHash, response: (v) => ({ ...v, ledger: notarised.ledger }) } : undefined,
-    );
+      scopedKey ? { key: scopedKey, requestHash } : undefined,
+    ));
     this.events.publish(new DeclarationLodged(id, 1, at));
-    return { ...view, ledger: notarised.ledger };
+    return view;
   }
 }
 

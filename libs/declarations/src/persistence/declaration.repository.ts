@@ -44,46 +44,44 @@ export class DeclarationRepository {
     return row ? { requestHash: row.requestHash, response: JSON.parse(row.response) } : undefined;
   }
 
-  /** Stores version 1, its status and (optionally) the idempotency record together. */
-  async saveNew(version: NewVersion, lodgedBy: string, idempotency?: { key: string; requestHash: string; response: (view: DeclarationView) => DeclarationView }): Promise<DeclarationView> {
-    return this.db.transaction(async (manager) => {
-      const row = manager.getRepository(DeclarationRow).create({
-        id: version.declarationId,
-        type: version.data.type,
-        status: 'lodged',
-        currentVersion: 1,
-        lodgedAt: version.at,
-        updatedAt: version.at,
-        lodgedBy,
-        risk: null,
-        ...searchColumns(version.data),
-      });
-      await manager.getRepository(DeclarationRow).insert(row);
-      await this.insertVersion(manager, version);
-      await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: lodgedBy });
-      const view = toView(row, await this.versionRow(manager, version.declarationId, 1));
-      if (idempotency) {
-        await manager.getRepository(IdempotencyRow).insert({ key: idempotency.key, requestHash: idempotency.requestHash, response: JSON.stringify(idempotency.response(view)), createdAt: version.at });
-      }
-      return view;
-    }).catch((error) => {
-      if (idempotency && isUniqueViolation(error)) throw new ConflictError('IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key was just processed; retry to get its response');
-      throw error;
+  /** Writes version 1, its status and (optionally) the idempotency record, in the caller's transaction. */
+  async insertNew(manager: EntityManager, version: NewVersion, lodgedBy: string, idempotency?: { key: string; requestHash: string }): Promise<DeclarationView> {
+    const row = manager.getRepository(DeclarationRow).create({
+      id: version.declarationId,
+      type: version.data.type,
+      status: 'lodged',
+      currentVersion: 1,
+      lodgedAt: version.at,
+      updatedAt: version.at,
+      lodgedBy,
+      risk: null,
+      ...searchColumns(version.data),
     });
+    await manager.getRepository(DeclarationRow).insert(row);
+    const versionRow = await this.insertVersion(manager, version);
+    await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: lodgedBy });
+    const view = { ...toView(row, versionRow), ledger: version.ledger };
+    if (idempotency) {
+      try {
+        await manager.getRepository(IdempotencyRow).insert({ key: idempotency.key, requestHash: idempotency.requestHash, response: JSON.stringify(view), createdAt: version.at });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key was just processed; retry to get its response');
+        throw error;
+      }
+    }
+    return view;
   }
 
   /** Adds version n+1 if the declaration is still at version n (a concurrent amendment loses with 409). */
-  async saveAmendment(version: NewVersion, expectedStatus: DeclarationStatus): Promise<DeclarationView> {
-    return this.db.transaction(async (manager) => {
-      const updated = await manager.createQueryBuilder().update(DeclarationRow)
-        .set({ currentVersion: version.version, status: 'lodged', updatedAt: version.at, risk: null, ...searchColumns(version.data) })
-        .where('id = :id AND current_version = :previous AND status = :status', { id: version.declarationId, previous: version.version - 1, status: expectedStatus })
-        .execute();
-      if (!updated.affected) throw new ConflictError('DECLARATION.CONCURRENT_CHANGE', 'the declaration changed while this amendment was prepared; read it again and retry');
-      await this.insertVersion(manager, version);
-      await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: version.by, note: `amended: ${version.reason}` });
-      return toView(await this.row(manager, version.declarationId), await this.versionRow(manager, version.declarationId, version.version));
-    });
+  async insertAmendment(manager: EntityManager, version: NewVersion, expectedStatus: DeclarationStatus): Promise<DeclarationView> {
+    const updated = await manager.createQueryBuilder().update(DeclarationRow)
+      .set({ currentVersion: version.version, status: 'lodged', updatedAt: version.at, risk: null, ...searchColumns(version.data) })
+      .where('id = :id AND current_version = :previous AND status = :status', { id: version.declarationId, previous: version.version - 1, status: expectedStatus })
+      .execute();
+    if (!updated.affected) throw new ConflictError('DECLARATION.CONCURRENT_CHANGE', 'the declaration changed while this amendment was prepared; read it again and retry');
+    const versionRow = await this.insertVersion(manager, version);
+    await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: version.by, note: `amended: ${version.reason}` });
+    return { ...toView(await this.row(manager, version.declarationId), versionRow), ledger: version.ledger };
   }
 
   /** Moves status from `from` to `to` atomically; loses with 409 if someone else moved it first. */
@@ -136,8 +134,8 @@ export class DeclarationRepository {
     return row;
   }
 
-  private async insertVersion(manager: EntityManager, v: NewVersion): Promise<void> {
-    await manager.getRepository(DeclarationVersionRow).insert({
+  private async insertVersion(manager: EntityManager, v: NewVersion): Promise<DeclarationVersionRow> {
+    const row = manager.getRepository(DeclarationVersionRow).create({
       declarationId: v.declarationId,
       version: v.version,
       body: v.body,
@@ -149,6 +147,8 @@ export class DeclarationRepository {
       createdAt: v.at,
       createdBy: v.by,
     });
+    await manager.getRepository(DeclarationVersionRow).insert(row);
+    return row;
   }
 
   private async insertStatus(manager: EntityManager, declarationId: string, change: StatusChange): Promise<void> {

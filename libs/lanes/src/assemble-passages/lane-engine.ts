@@ -139,6 +139,7 @@ export class LaneEngine {
     if (evaluation && recommended) {
       this.recommended(rt, passage, evaluation, { device: received.read.device, at: received.read.at, receivedAt: new Date(received.receivedAt).toISOString() });
     } else {
+      if (evaluation) assembler.markDecided(passage.id); // decided in another process meanwhile
       this.feed.changed(lane.id);
     }
     if (result.outcome === 'opened') await this.exits.laneAdvanced(lane.id).catch((error) => this.warn('exit check failed', error));

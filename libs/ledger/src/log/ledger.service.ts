@@ -31,9 +31,17 @@ export interface LedgerKeyView {
   active: boolean;
 }
 
+/**
+ * Work another context wants committed atomically with its entry (e.g. the declaration row the
+ * entry notarises). It runs inside the batch's transaction, under its own savepoint: if it
+ * throws, only its own writes roll back and only its caller sees the error.
+ */
+export type LedgerSidecar = (manager: EntityManager, entry: AppendedEntry) => Promise<void>;
+
 interface PendingAppend {
   bytes: Uint8Array;
   mediaType: string;
+  sidecar?: LedgerSidecar;
   resolve: (entry: AppendedEntry) => void;
   reject: (error: unknown) => void;
 }
@@ -62,19 +70,19 @@ export class LedgerService implements OnModuleInit {
   }
 
   /** Appends a JSON value, canonicalised per RFC 8785. */
-  appendJson(value: unknown): Promise<AppendedEntry> {
+  appendJson(value: unknown, sidecar?: LedgerSidecar): Promise<AppendedEntry> {
     let bytes: Uint8Array;
     try {
       bytes = canonicalJsonBytes(value);
     } catch (error) {
       return Promise.reject(new InvalidValueError('LEDGER.NOT_CANONICALISABLE', 'entry', error instanceof Error ? error.message : 'cannot be canonicalised'));
     }
-    return this.appendBytes(bytes, 'application/json');
+    return this.appendBytes(bytes, 'application/json', sidecar);
   }
 
-  appendBytes(bytes: Uint8Array, mediaType = 'application/octet-stream'): Promise<AppendedEntry> {
+  appendBytes(bytes: Uint8Array, mediaType = 'application/octet-stream', sidecar?: LedgerSidecar): Promise<AppendedEntry> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ bytes, mediaType, resolve, reject });
+      this.pending.push({ bytes, mediaType, sidecar, resolve, reject });
       this.draining ??= this.drain().finally(() => { this.draining = undefined; });
     });
   }
@@ -131,7 +139,11 @@ export class LedgerService implements OnModuleInit {
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         const written = await this.writeBatch(batch);
-        batch.forEach((item, i) => item.resolve(written[i]));
+        batch.forEach((item, i) => {
+          const outcome = written[i];
+          if ('error' in outcome) item.reject(outcome.error);
+          else item.resolve(outcome);
+        });
       } catch (error) {
         this.frontier = undefined;
         batch.forEach((item) => item.reject(error));
@@ -139,7 +151,7 @@ export class LedgerService implements OnModuleInit {
     }
   }
 
-  private async writeBatch(batch: PendingAppend[]): Promise<AppendedEntry[]> {
+  private async writeBatch(batch: PendingAppend[]): Promise<Array<AppendedEntry | { error: unknown }>> {
     const key = this.signingKey;
     if (!key) throw new ConflictError('LEDGER.NOT_READY', 'the ledger signing key is not loaded yet');
     const { results, frontier } = await this.db.transaction(async (manager) => {
@@ -155,10 +167,23 @@ export class LedgerService implements OnModuleInit {
       await insertRows(manager, 'ledger_tree_heads', ['tree_size', 'timestamp', 'root_hash', 'key_id', 'signature'],
         [[treeHead.treeSize, treeHead.timestamp, treeHead.rootHash, treeHead.keyId, treeHead.signature]]);
       await manager.query(`UPDATE ledger_state SET size = ${isPostgres(manager) ? '$1' : '?'} WHERE id = 1`, [next.size]);
-      return {
-        frontier: next,
-        results: leafHashes.map((leafHash, i): AppendedEntry => ({ index: start + i, leafHash: bytesToHex(leafHash), treeHead })),
-      };
+      const results: Array<AppendedEntry | { error: unknown }> = [];
+      for (let i = 0; i < batch.length; i++) {
+        const entry: AppendedEntry = { index: start + i, leafHash: bytesToHex(leafHashes[i]), treeHead };
+        const sidecar = batch[i].sidecar;
+        if (!sidecar) {
+          results.push(entry);
+          continue;
+        }
+        try {
+          await manager.transaction((inner) => sidecar(inner, entry));
+          results.push(entry);
+        } catch (error) {
+          // The entry stays (it only says these bytes were presented); the sidecar's rows do not.
+          results.push({ error });
+        }
+      }
+      return { frontier: next, results };
     });
     this.frontier = frontier;
     return results;

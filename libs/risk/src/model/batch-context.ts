@@ -1,5 +1,6 @@
 import type { Table } from '../schema/infer-schema';
 import { isMissing, type DateOrder } from '../schema/values';
+import { IntIndex } from './count-table';
 import { cachedDate, cellOf, type RiskRecord } from './prepared-row';
 
 /**
@@ -18,8 +19,10 @@ export interface ContextSpec {
   readonly entities: readonly string[];
 }
 
-const SEP = '\u001f';
 const DAY = 86_400_000;
+/** Days are offset so that dates from 1900 on give non-negative numbers. */
+const DAY_OFFSET = 25_567;
+const DAYS = 1 << 17;
 
 export function contextFeatureNames(spec: ContextSpec): string[] {
   const names: string[] = [];
@@ -37,79 +40,37 @@ export function contextSize(spec: ContextSpec): number {
   return contextFeatureNames(spec).length;
 }
 
-type Getter = (name: string) => string | undefined;
+type Cell = string | undefined;
 
 export class BatchContext {
-  private readonly groupCount = new Map<string, number>();
-  private readonly daily: Map<string, number>[];
-  private readonly dailyGroups: Map<string, number>[];
+  private readonly groupIds = new Map<string, number>();
+  private groupCount: Int32Array = new Int32Array(0);
+  private readonly entityIds: Map<string, number>[];
+  private readonly daily: IntIndex[];
+  private dailyRows: Int32Array[];
+  private dailyGroups: Int32Array[];
 
   private constructor(readonly spec: ContextSpec) {
-    this.daily = spec.entities.map(() => new Map());
-    this.dailyGroups = spec.entities.map(() => new Map());
-    this.entityBuffer.length = spec.entities.length;
+    this.entityIds = spec.entities.map(() => new Map());
+    this.daily = spec.entities.map(() => new IntIndex(1024));
+    this.dailyRows = spec.entities.map(() => new Int32Array(0));
+    this.dailyGroups = spec.entities.map(() => new Int32Array(0));
   }
 
   /** Counts over the rows of a table (columns found by name; absent ones count as missing). */
   static fromTable(spec: ContextSpec, table: Table): BatchContext {
     const ctx = new BatchContext(spec);
     const columns = ctx.columnsIn(table.header);
-    const seenPairs = spec.entities.map(() => new Set<string>());
-    const entities: (string | undefined)[] = new Array(spec.entities.length);
-    for (const row of table.rows) {
-      for (let i = 0; i < entities.length; i++) entities[i] = columns[i + 2] >= 0 ? row[columns[i + 2]] : undefined;
-      ctx.add(columns[0] >= 0 ? row[columns[0]] : undefined, columns[1] >= 0 ? row[columns[1]] : undefined, entities, seenPairs);
-    }
+    ctx.build(table.rows.length, (r, c) => (columns[c] >= 0 ? table.rows[r][columns[c]] : undefined));
     return ctx;
   }
 
   /** Counts over records (e.g. the items of one declaration, or a day of declarations). */
   static fromRecords(spec: ContextSpec, records: readonly RiskRecord[]): BatchContext {
     const ctx = new BatchContext(spec);
-    const seenPairs = spec.entities.map(() => new Set<string>());
-    for (const record of records) {
-      ctx.add(
-        spec.group !== undefined ? cellOf(record[spec.group]) : undefined,
-        spec.date !== undefined ? cellOf(record[spec.date]) : undefined,
-        spec.entities.map((e) => cellOf(record[e])),
-        seenPairs,
-      );
-    }
+    const names = [spec.group, spec.date, ...spec.entities];
+    ctx.build(records.length, (r, c) => (names[c] === undefined ? undefined : cellOf(records[r][names[c] as string])));
     return ctx;
-  }
-
-  private day(raw: string | undefined): number {
-    if (raw === undefined) return NaN;
-    const t = cachedDate(raw, this.spec.dateOrder);
-    return Number.isNaN(t) ? NaN : Math.floor(t / DAY);
-  }
-
-  private add(group: string | undefined, dateRaw: string | undefined, entities: readonly (string | undefined)[], seenPairs: Set<string>[]): void {
-    const hasGroup = group !== undefined && !isMissing(group);
-    if (hasGroup) this.groupCount.set(group.trim(), (this.groupCount.get(group.trim()) ?? 0) + 1);
-    const day = this.day(dateRaw);
-    if (Number.isNaN(day)) return;
-    entities.forEach((v, i) => {
-      if (v === undefined || isMissing(v)) return;
-      const key = v.trim() + SEP + day;
-      this.daily[i].set(key, (this.daily[i].get(key) ?? 0) + 1);
-      if (hasGroup) {
-        const pair = key + SEP + group.trim();
-        if (!seenPairs[i].has(pair)) {
-          seenPairs[i].add(pair);
-          this.dailyGroups[i].set(key, (this.dailyGroups[i].get(key) ?? 0) + 1);
-        }
-      }
-    });
-  }
-
-  /** The context features of one row (at least 1: the row itself), written at out[offset..]. */
-  fill(get: Getter, out: Float32Array | Float64Array, offset: number): void {
-    const spec = this.spec;
-    const group = spec.group !== undefined ? get(spec.group) : undefined;
-    const dateRaw = spec.date !== undefined ? get(spec.date) : undefined;
-    const entities = spec.entities.map((e) => get(e));
-    this.write(group, dateRaw, entities, out, offset);
   }
 
   /** Positions of the context columns in a header, for fillRow (-1: absent). */
@@ -118,28 +79,103 @@ export class BatchContext {
     return Int32Array.from([spec.group, spec.date, ...spec.entities], (name) => (name === undefined ? -1 : header.indexOf(name)));
   }
 
-  /** fill() for a row of cells, with columnsIn(header) computed once per table. */
-  fillRow(row: readonly string[], columns: Int32Array, out: Float32Array | Float64Array, offset: number): void {
-    const entities = this.entityBuffer;
-    for (let i = 0; i < entities.length; i++) entities[i] = columns[i + 2] >= 0 ? row[columns[i + 2]] : undefined;
-    this.write(columns[0] >= 0 ? row[columns[0]] : undefined, columns[1] >= 0 ? row[columns[1]] : undefined, entities, out, offset);
+  private day(raw: Cell): number {
+    if (raw === undefined || this.spec.date === undefined) return -1;
+    const t = cachedDate(raw, this.spec.dateOrder);
+    if (Number.isNaN(t)) return -1;
+    const d = Math.floor(t / DAY) + DAY_OFFSET;
+    return d >= 0 && d < DAYS ? d : -1;
   }
 
-  private readonly entityBuffer: (string | undefined)[] = [];
+  /** cell(r, c): c = 0 group, 1 date, 2.. entities. */
+  private build(rows: number, cell: (r: number, c: number) => Cell): void {
+    const groupOf = new Int32Array(rows).fill(-1);
+    const counts: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      const g = cell(r, 0);
+      if (g === undefined || isMissing(g)) continue;
+      const key = g.trim();
+      let id = this.groupIds.get(key);
+      if (id === undefined) {
+        id = this.groupIds.size;
+        this.groupIds.set(key, id);
+        counts.push(0);
+      }
+      counts[id]++;
+      groupOf[r] = id;
+    }
+    this.groupCount = Int32Array.from(counts);
+    const groupCard = Math.max(1, this.groupIds.size);
+    this.spec.entities.forEach((_, i) => {
+      const ids = this.entityIds[i];
+      const daily = this.daily[i];
+      const slotOf = new Int32Array(rows).fill(-1);
+      const rowCounts: number[] = [];
+      for (let r = 0; r < rows; r++) {
+        const v = cell(r, 2 + i);
+        const day = this.day(cell(r, 1));
+        if (v === undefined || day < 0 || isMissing(v)) continue;
+        const key = v.trim();
+        let id = ids.get(key);
+        if (id === undefined) ids.set(key, (id = ids.size));
+        const composite = id * DAYS + day;
+        let slot = daily.get(composite);
+        if (slot === undefined) {
+          slot = rowCounts.length;
+          daily.set(composite, slot);
+          rowCounts.push(0);
+        }
+        rowCounts[slot]++;
+        slotOf[r] = slot;
+      }
+      this.dailyRows[i] = Int32Array.from(rowCounts);
+      // Distinct declarations per (party, day): sort (slot, group) pairs and count changes.
+      const pairs = new Float64Array(rows);
+      let m = 0;
+      for (let r = 0; r < rows; r++) if (slotOf[r] >= 0 && groupOf[r] >= 0) pairs[m++] = slotOf[r] * groupCard + groupOf[r];
+      const sorted = pairs.subarray(0, m).sort();
+      const distinct = new Int32Array(rowCounts.length);
+      for (let j = 0; j < m; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) distinct[Math.floor(sorted[j] / groupCard)]++;
+      this.dailyGroups[i] = distinct;
+    });
+  }
 
-  private write(group: string | undefined, dateRaw: string | undefined, entities: readonly (string | undefined)[], out: Float32Array | Float64Array, offset: number): void {
+  /** The context features of a record (at least 1: the record itself), written at out[offset..]. */
+  fill(get: (name: string) => string | undefined, out: Float32Array | Float64Array, offset: number): void {
+    const spec = this.spec;
+    this.write((c) => {
+      const name = c === 0 ? spec.group : c === 1 ? spec.date : spec.entities[c - 2];
+      return name === undefined ? undefined : get(name);
+    }, out, offset);
+  }
+
+  /** fill() for a row of cells, with columnsIn(header) computed once per table. */
+  fillRow(row: readonly string[], columns: Int32Array, out: Float32Array | Float64Array, offset: number): void {
+    this.write((c) => (columns[c] >= 0 ? row[columns[c]] : undefined), out, offset);
+  }
+
+  private write(cell: (c: number) => Cell, out: Float32Array | Float64Array, offset: number): void {
     let o = offset;
     const spec = this.spec;
+    const group = cell(0);
     const hasGroup = group !== undefined && !isMissing(group);
-    if (spec.group !== undefined) out[o++] = hasGroup ? Math.max(1, this.groupCount.get(group.trim()) ?? 1) : NaN;
+    if (spec.group !== undefined) {
+      const id = hasGroup ? this.groupIds.get(group.trim()) : undefined;
+      out[o++] = hasGroup ? (id === undefined ? 1 : Math.max(1, this.groupCount[id])) : NaN;
+    }
     if (spec.date === undefined) return;
-    const day = this.day(dateRaw);
+    const day = this.day(cell(1));
     for (let i = 0; i < spec.entities.length; i++) {
-      const v = entities[i];
-      const missing = Number.isNaN(day) || v === undefined || isMissing(v);
-      const key = missing ? '' : (v as string).trim() + SEP + day;
-      out[o++] = missing ? NaN : Math.max(1, this.daily[i].get(key) ?? 1);
-      if (spec.group !== undefined) out[o++] = missing || !hasGroup ? NaN : Math.max(1, this.dailyGroups[i].get(key) ?? 1);
+      const v = cell(2 + i);
+      if (day < 0 || v === undefined || isMissing(v)) {
+        out[o++] = NaN;
+        if (spec.group !== undefined) out[o++] = NaN;
+        continue;
+      }
+      const id = this.entityIds[i].get(v.trim());
+      const slot = id === undefined ? undefined : this.daily[i].get(id * DAYS + day);
+      out[o++] = slot === undefined ? 1 : Math.max(1, this.dailyRows[i][slot]);
+      if (spec.group !== undefined) out[o++] = !hasGroup ? NaN : slot === undefined ? 1 : Math.max(1, this.dailyGroups[i][slot]);
     }
   }
 }

@@ -9,7 +9,7 @@ export type CountKey = string | number;
  * Open-addressing hash index for non-negative integer keys below 2^53 (pair keys): no string
  * building or hashing on the scoring path.
  */
-class IntIndex {
+export class IntIndex {
   private keys: Float64Array;
   private slots: Int32Array;
   private mask: number;
