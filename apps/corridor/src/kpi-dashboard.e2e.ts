@@ -13,7 +13,7 @@ const RUN_ID = 'sim-secure-corridor-e2e-001';
 function shiftSeries() {
   return Array.from({ length: 33 }, (_, i) => {
     const peak = Math.exp(-(((i - 12) / 6) ** 2));
-    return { t: i * 900, queueLength: Math.round((1.5 + 7 * peak + (i % 3) * 0.4) * 10) / 10, waitTime: Math.round(60 + 420 * peak + (i % 4) * 9) };
+    return { t: i * 900, queueLength: Math.round((1.5 + 7 * peak + (i % 3) * 0.4) * 10) / 10, waitSeconds: Math.round(60 + 420 * peak + (i % 4) * 9) };
   });
 }
 
@@ -117,7 +117,7 @@ describe.skipIf(!browserAvailable())('the KPI dashboard in Debian chromium', () 
     await card.waitFor();
     expect(await card.textContent()).toMatch(/3 of 5 criteria met.*Day 75 of 90–180 planned/);
     const late = page.getByRole('article').filter({ hasText: 'Pre-arrival risk scoring' });
-    expect(await late.locator('.schedule--late').textContent()).toMatch(/Day 130 of 30–90 planned40 days over plan/);
+    expect(await late.locator('.schedule--late').textContent()).toMatch(/Day 130 of 30–90 planned\+40 days/);
     expect(await page.getByRole('article').filter({ hasText: 'Paperless T1' }).locator('.schedule--overdue').count()).toBe(1);
     expect(await page.getByRole('region', { name: /^Pilot/ }).textContent()).toMatch(/Ready for production/);
     expect(await page.getByRole('region', { name: /^Stopped/ }).textContent()).toMatch(/Drone survey of the truck yard/);

@@ -10,7 +10,8 @@ export function ScheduleBar({ schedule }: { schedule: Schedule }) {
     return <div className="schedule schedule--open">Day {daysInPhase} · open-ended</div>;
   }
   const tone = scheduleTone(schedule);
-  const label = `${daysInPhase} of ${plannedDays.min}\u2013${plannedDays.max} planned days`;
+  const over = daysInPhase - plannedDays.max;
+  const label = `day ${daysInPhase} of ${plannedDays.min}\u2013${plannedDays.max} planned${over > 0 ? `, ${over} days over plan` : ''}`;
   return (
     <div className={`schedule schedule--${tone}`}>
       <div className="schedule__label">
@@ -18,9 +19,13 @@ export function ScheduleBar({ schedule }: { schedule: Schedule }) {
           Day {daysInPhase}
           <span className="muted"> of {plannedDays.min}–{plannedDays.max} planned</span>
         </span>
-        {tone !== 'on-plan' && <span className="schedule__flag">{daysInPhase - plannedDays.max} days over plan</span>}
+        {tone !== 'on-plan' && (
+          <span className="schedule__flag" title={`${over} days over plan`}>
+            +{over} days
+          </span>
+        )}
       </div>
-      <div className="schedule__track" role="meter" aria-label="Days in phase against plan" aria-valuemin={0} aria-valuemax={plannedDays.max} aria-valuenow={daysInPhase} aria-valuetext={label}>
+      <div className="schedule__track" role="meter" aria-label="Days in phase against plan" aria-valuemin={0} aria-valuemax={plannedDays.max} aria-valuenow={Math.min(daysInPhase, plannedDays.max)} aria-valuetext={label}>
         <div className="schedule__fill" style={{ width: `${Math.min(100, progress * 100)}%` }} />
         <div className="schedule__min" style={{ left: `${(plannedDays.min / plannedDays.max) * 100}%` }} />
       </div>

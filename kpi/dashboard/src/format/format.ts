@@ -27,6 +27,13 @@ export function formatValue(value: number | null | undefined, unit: string, digi
   return unit === '%' ? `${number}%` : `${number}\u00a0${unit}`;
 }
 
+/** A value and its unit apart, for a big number with a small unit; `unit` keeps its leading space. */
+export function formatValueParts(value: number | null | undefined, unit: string, digits?: number): { number: string; unit: string } {
+  const number = formatNumber(value, digits);
+  if (number === '\u2014' || !unit) return { number, unit: '' };
+  return { number, unit: unit === '%' ? '%' : `\u00a0${unit}` };
+}
+
 export function formatInterval(ci: [number, number] | null | undefined, unit = ''): string {
   if (!ci) return '\u2014';
   const range = `${formatNumber(ci[0])}\u2013${formatNumber(ci[1])}`;

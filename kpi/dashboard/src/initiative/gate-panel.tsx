@@ -7,7 +7,7 @@ export function gateHeadline(gate: Pick<Gate, 'next' | 'ready' | 'met' | 'total'
   if (!gate.next) return gate.phase === 'stopped' ? 'Stopped: no further gate' : 'In production: no further gate';
   if (gate.total === 0) return `No criteria for the gate into ${PHASE_SHORT[gate.next].toLowerCase()}`;
   if (gate.ready) return `Ready for ${PHASE_SHORT[gate.next].toLowerCase()}: all ${gate.total} criteria met`;
-  return `${gate.met} of ${gate.total} criteria met`;
+  return `${gate.met} of ${gate.total} ${gate.total === 1 ? 'criterion' : 'criteria'} met`;
 }
 
 const comparator = (c: Criterion) => (c.direction === 'lower' ? '\u2264' : '\u2265');

@@ -1,6 +1,6 @@
 import type { KpiView, TargetPhase } from '../api/types';
 import { Badge, type Tone } from '../components/ui';
-import { directionLabel, formatChange, formatDate, formatInterval, formatValue, isImprovement, PHASE_SHORT } from '../format/format';
+import { directionLabel, formatChange, formatDate, formatInterval, formatValue, formatValueParts, isImprovement, PHASE_SHORT } from '../format/format';
 import { kpiStatus, type KpiStatus } from './kpi-status';
 
 const STATUS: Record<KpiStatus, { tone: Tone; label: string }> = {
@@ -27,7 +27,14 @@ export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null 
       </h3>
       <div className="kpi-card__headline">
         <div className="kpi-card__value" data-testid="kpi-value">
-          {latest ? formatValue(latest.value, kpi.unit) : <span className="muted">No data</span>}
+          {latest ? (
+            <>
+              {formatValueParts(latest.value, kpi.unit).number}
+              <span className="kpi-card__unit">{formatValueParts(latest.value, kpi.unit).unit}</span>
+            </>
+          ) : (
+            <span className="muted">No data</span>
+          )}
         </div>
         <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>
       </div>

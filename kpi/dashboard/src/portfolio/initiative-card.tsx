@@ -9,7 +9,7 @@ export function gateBadge(gate: InitiativeSummary['gate'], phase: InitiativeSumm
   if (!gate.next) return { tone: 'neutral', text: 'No further gate' };
   if (gate.total === 0) return { tone: 'neutral', text: `No ${PHASE_SHORT[gate.next].toLowerCase()} criteria` };
   if (gate.ready) return { tone: 'good', text: `Ready for ${PHASE_SHORT[gate.next].toLowerCase()}` };
-  return { tone: 'warn', text: `${gate.met} of ${gate.total} criteria met` };
+  return { tone: 'warn', text: `${gate.met} of ${gate.total} ${gate.total === 1 ? 'criterion' : 'criteria'} met` };
 }
 
 /** One initiative in its lane: gate status, days in phase against plan, owner. */

@@ -1,0 +1,94 @@
+import { DomainError } from '@corridor/domain';
+
+export type Json = Record<string, unknown>;
+
+/**
+ * Walks untrusted JSON collecting every field error with its path (`conditions[1].field`), so
+ * one 400 names all that is wrong. The same idea as the declarations context's reader, kept
+ * here so the risk context does not reach into another context's internals.
+ */
+export class InputReader {
+  readonly errors: Array<{ field: string; message: string }> = [];
+
+  fail(field: string, message: string): undefined {
+    this.errors.push({ field, message: `${field}: ${message}` });
+    return undefined;
+  }
+
+  object(input: unknown, field: string, required = true): Json | undefined {
+    if (input === undefined || input === null) return required ? this.fail(field, 'is required') : undefined;
+    if (typeof input !== 'object' || Array.isArray(input)) return this.fail(field, `must be an object, got ${kind(input)}`);
+    return input as Json;
+  }
+
+  array(input: unknown, field: string, options: { min?: number; max: number; required?: boolean }): unknown[] | undefined {
+    if (input === undefined || input === null) return options.required === false ? undefined : this.fail(field, 'is required');
+    if (!Array.isArray(input)) return this.fail(field, `must be an array, got ${kind(input)}`);
+    if (input.length < (options.min ?? 0)) return this.fail(field, `must have at least ${options.min} element(s)`);
+    if (input.length > options.max) return this.fail(field, `must have at most ${options.max} elements, got ${input.length}`);
+    return input;
+  }
+
+  string(input: unknown, field: string, options: { max?: number; required?: boolean; pattern?: RegExp; patternHint?: string } = {}): string | undefined {
+    if (input === undefined || input === null || input === '') return options.required === false ? undefined : this.fail(field, 'is required');
+    if (typeof input !== 'string') return this.fail(field, `must be a string, got ${kind(input)}`);
+    const value = input.trim();
+    if (value.length === 0) return options.required === false ? undefined : this.fail(field, 'must not be blank');
+    if (value.length > (options.max ?? 256)) return this.fail(field, `must be at most ${options.max ?? 256} characters`);
+    if (options.pattern && !options.pattern.test(value)) return this.fail(field, options.patternHint ?? 'has an invalid format');
+    return value;
+  }
+
+  oneOf<T extends string>(input: unknown, field: string, allowed: readonly T[], required = true): T | undefined {
+    if (input === undefined || input === null) return required ? this.fail(field, `is required (one of ${allowed.join(', ')})`) : undefined;
+    if (typeof input !== 'string' || !(allowed as readonly string[]).includes(input)) return this.fail(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(input)?.slice(0, 40)}`);
+    return input as T;
+  }
+
+  number(input: unknown, field: string, options: { min?: number; max: number; integer?: boolean; required?: boolean }): number | undefined {
+    if (input === undefined || input === null) return options.required === false ? undefined : this.fail(field, 'is required');
+    if (typeof input !== 'number' || !Number.isFinite(input)) return this.fail(field, `must be a finite number, got ${kind(input)}`);
+    if (options.integer && !Number.isInteger(input)) return this.fail(field, 'must be a whole number');
+    if (input < (options.min ?? 0)) return this.fail(field, `must be at least ${options.min ?? 0}`);
+    if (input > options.max) return this.fail(field, `must be at most ${options.max}`);
+    return input;
+  }
+
+  boolean(input: unknown, field: string, required = true): boolean | undefined {
+    if (input === undefined || input === null) return required ? this.fail(field, 'is required (true or false)') : undefined;
+    if (typeof input !== 'boolean') return this.fail(field, `must be true or false, got ${kind(input)}`);
+    return input;
+  }
+
+  /** Runs a value-object parser, recording its DomainError at `field`. */
+  value<T>(field: string, parse: () => T): T | undefined {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof DomainError) {
+        this.errors.push({ field, message: `${field}: ${error.message}` });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Flags fields the schema does not know, so a typo is not silently dropped. */
+  known(input: Json, field: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(input)) {
+      if (!allowed.includes(key)) this.fail(field ? `${field}.${key}` : key, `is not a known field (known: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+export function kind(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return typeof input;
+}
+
+/** `prefix.field`, or `field` alone without a prefix. */
+export function path(prefix: string, field: string): string {
+  if (!prefix) return field;
+  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+}
