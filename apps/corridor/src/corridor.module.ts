@@ -4,11 +4,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DECLARATION_MIGRATIONS, DeclarationsModule } from '@corridor/declarations';
 import { KPI_MIGRATIONS, KpiModule } from '@corridor/kpi';
+import { LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
 
 /** Every context's migrations, in the order their tables were introduced. */
-const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS];
+const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS, ...LANES_MIGRATIONS];
 
 /** The workspace root (where nx.json is), whether running from dist/ or from source in tests. */
 function workspaceRoot(from = __dirname): string {
@@ -28,7 +29,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, ServeStaticModule.forRoot(...WEB_APPS)],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule, ServeStaticModule.forRoot(...WEB_APPS)],
     };
   }
 }

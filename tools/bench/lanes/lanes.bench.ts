@@ -14,9 +14,8 @@
 // design; they are counted, not timed.
 //
 // Usage: node -r @swc-node/register tools/bench/lanes/lanes.bench.ts [--seconds 40] [--lanes 20] [--seed 1] [--mqtt URL] [--postgres URL]
-import { EventBus } from '@nestjs/cqrs';
-import { CommandBus } from '@nestjs/cqrs';
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { DECLARATION_MIGRATIONS, DeclarationsModule, LodgeDeclaration, RecordRiskAssessment } from '@corridor/declarations';
 import { CreatePort, DEFAULT_FAULTS, demoFleet, fleetRegistrations, generateTruckStream, LaneDeviceGateway, LANES_MIGRATIONS, LanesModule, PassageRecommended, RegisterCarrier, type StreamMessage } from '@corridor/lanes';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';

@@ -19,6 +19,12 @@ export class FormError extends ApiError {
   }
 }
 
+/** The message to show beside the input: the API prefixes it with the field path ("kpis[0].key: must be…"). */
+export function fieldMessage({ field, message }: FieldError): string {
+  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const BASE = '/api/kpi';
 const initiative = (id: string) => `${BASE}/initiatives/${encodeURIComponent(id)}`;
 

@@ -33,7 +33,7 @@ export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null 
               <span className="kpi-card__unit">{formatValueParts(latest.value, kpi.unit).unit}</span>
             </>
           ) : (
-            <span className="muted">No data</span>
+            <span className="muted" aria-label="not measured">{'\u2014'}</span>
           )}
         </div>
         <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>
@@ -44,10 +44,10 @@ export function KpiCard({ kpi, next }: { kpi: KpiView; next: TargetPhase | null 
       </div>
       <div
         className={`kpi-card__change tone-${changeTone}`}
-        aria-label={change === null ? 'no change from baseline yet' : `${trend} ${formatChange(Math.abs(change))} from baseline${improvement === null ? '' : improvement ? ', an improvement' : ', a deterioration'}`}
+        aria-label={change === null ? 'no change from baseline yet' : `${trend} ${formatChange(Math.abs(change)).replace('+', '')} from baseline${improvement === null ? '' : improvement ? ', an improvement' : ', a deterioration'}`}
       >
         {change === null ? (
-          <span className="muted">no change to show yet</span>
+          <span className="kpi-card__nochange">no measurement to compare yet</span>
         ) : (
           <>
             <span aria-hidden="true" className="kpi-card__arrow">

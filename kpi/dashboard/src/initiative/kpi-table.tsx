@@ -24,15 +24,16 @@ export function KpiTable({ kpis, next }: { kpis: readonly KpiView[]; next: Targe
       <tbody>
         {kpis.map((k) => (
           <tr key={k.key}>
-            <th scope="row">
-              <div className="cell-title">{k.name}</div>
-              <div className="cell-sub">{directionLabel(k.direction)}</div>
+            <th scope="row" className="cell-title">
+              {k.name}
             </th>
             <td className="num">{formatValue(k.baseline?.value, k.unit)}</td>
             <td className="num">{formatValue(k.latest?.value, k.unit)}</td>
             <td className="num">{formatInterval(k.latest?.ci95, k.unit)}</td>
             <td className="num">{formatChange(k.changeFromBaseline)}</td>
-            <td className="num">{formatValue(k.nextTarget, k.unit)}</td>
+            <td className="num" title={directionLabel(k.direction)}>
+              {k.nextTarget === null ? '\u2014' : `${k.direction === 'lower' ? '\u2264' : '\u2265'} ${formatValue(k.nextTarget, k.unit)}`}
+            </td>
             <td>{STATUS_TEXT[kpiStatus(k)]}</td>
             <td>
               {k.latest ? (

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { describeError, FormError, kpiApi } from '../api/kpi-api';
+import { describeError, fieldMessage, FormError, kpiApi } from '../api/kpi-api';
 import type { KpiView, Measurement, NewMeasurement } from '../api/types';
 import { Field, fieldAria } from '../components/ui';
 import { formatValue } from '../format/format';
@@ -80,7 +80,7 @@ export function MeasurementForm({ initiativeId, kpis, onRecorded }: { initiative
         const mapped: Errors = {};
         for (const f of e.fields) {
           const key = f.field.replace(/\[\d+\]$/, '') as keyof Errors;
-          if (['kpi', 'value', 'ci95', 'n', 'iteration', 'at', 'note'].includes(key)) mapped[key] = mapped[key] ?? capitalise(f.message);
+          if (['kpi', 'value', 'ci95', 'n', 'iteration', 'at', 'note'].includes(key)) mapped[key] = mapped[key] ?? fieldMessage(f);
           else setFailure(`${f.field} ${f.message}`);
         }
         setErrors(mapped);
@@ -150,4 +150,3 @@ export function MeasurementForm({ initiativeId, kpis, onRecorded }: { initiative
   );
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { describeError, FormError, kpiApi } from '../api/kpi-api';
+import { describeError, fieldMessage, FormError, kpiApi } from '../api/kpi-api';
 import type { Direction, InitiativeView, NewInitiative, NewKpi, TargetPhase } from '../api/types';
 import { Field, fieldAria } from '../components/ui';
 
@@ -61,7 +61,6 @@ export function buildRequest(draft: { name: string; owner: string; description: 
   return { body, errors, rows };
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Registers an initiative with its KPIs; every error the API reports sits next to its input. */
 export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created: InitiativeView) => void; onCancel: () => void }) {
@@ -76,7 +75,12 @@ export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const update = (uid: number, change: Partial<KpiDraft>) => setKpis((list) => list.map((k) => (k.uid === uid ? { ...k, ...change } : k)));
+  /** An edited input's error goes away: it no longer describes what is there. */
+  const clear = (path: string) => setErrors((e) => (path in e ? Object.fromEntries(Object.entries(e).filter(([p]) => p !== path)) : e));
+  const update = (uid: number, path: string, change: Partial<KpiDraft>) => {
+    clear(path);
+    setKpis((list) => list.map((k) => (k.uid === uid ? { ...k, ...change } : k)));
+  };
   const err = (path: string) => errors[path];
   const shown = (path: string) => ['name', 'owner', 'description', 'phase', 'phaseStartedAt'].includes(path) || /^kpis\[\d+\]\.(key|name|unit|direction|baseline\.value|targets\.(prototype|pilot|production))$/.test(path);
   const unplaced = Object.entries(errors).filter(([path]) => !shown(path));
@@ -96,7 +100,7 @@ export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created
         for (const f of e.fields) {
           // "kpis[0].baseline" (not an object) belongs to the baseline input; "kpis[1]" to the row's key.
           const path = f.field.replace(/^kpis\[(\d+)\]/, (_, j: string) => `kpis[${rows[Number(j)] ?? j}]`).replace(/^(kpis\[\d+\]\.baseline)$/, '$1.value').replace(/^(kpis\[\d+\])$/, '$1.key').replace(/^(kpis\[\d+\]\.targets)$/, '$1.pilot');
-          mapped[path] = mapped[path] ?? capitalise(f.message);
+          mapped[path] = mapped[path] ?? fieldMessage(f);
         }
         setErrors(mapped);
       } else setFailure(describeError(e));
@@ -109,10 +113,10 @@ export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created
     <form className="form new-initiative" onSubmit={submit} noValidate aria-label="New initiative">
       <div className="form-grid form-grid--4">
         <Field id={`${id}-name`} label="Name" error={err('name')} className="span-2">
-          <input {...fieldAria(`${id}-name`, err('name'))} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="e.g. Remote PIL processing" />
+          <input {...fieldAria(`${id}-name`, err('name'))} value={name} onChange={(e) => { clear('name'); setName(e.target.value); }} maxLength={200} placeholder="e.g. Remote PIL processing" />
         </Field>
         <Field id={`${id}-owner`} label="Owner" error={err('owner')} hint="Defaults to you">
-          <input {...fieldAria(`${id}-owner`, err('owner'), true)} value={owner} onChange={(e) => setOwner(e.target.value)} maxLength={128} />
+          <input {...fieldAria(`${id}-owner`, err('owner'), true)} value={owner} onChange={(e) => { clear('owner'); setOwner(e.target.value); }} maxLength={128} />
         </Field>
         <Field id={`${id}-phase`} label="Starts in phase" error={err('phase')}>
           <select {...fieldAria(`${id}-phase`, err('phase'))} value={phase} onChange={(e) => setPhase(e.target.value as typeof phase)}>
@@ -123,10 +127,10 @@ export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created
           </select>
         </Field>
         <Field id={`${id}-description`} label="Description" error={err('description')} className="span-3">
-          <textarea {...fieldAria(`${id}-description`, err('description'))} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={5000} placeholder="What changes, for whom, and what it should achieve" />
+          <textarea {...fieldAria(`${id}-description`, err('description'))} rows={2} value={description} onChange={(e) => { clear('description'); setDescription(e.target.value); }} maxLength={5000} placeholder="What changes, for whom, and what it should achieve" />
         </Field>
         <Field id={`${id}-started`} label="Phase started on" error={err('phaseStartedAt')} hint="Defaults to today">
-          <input {...fieldAria(`${id}-started`, err('phaseStartedAt'), true)} type="date" value={phaseStartedAt} onChange={(e) => setPhaseStartedAt(e.target.value)} />
+          <input {...fieldAria(`${id}-started`, err('phaseStartedAt'), true)} type="date" value={phaseStartedAt} onChange={(e) => { clear('phaseStartedAt'); setPhaseStartedAt(e.target.value); }} />
         </Field>
       </div>
 
@@ -139,26 +143,26 @@ export function NewInitiativeForm({ onCreated, onCancel }: { onCreated: (created
           return (
             <div key={k.uid} className="kpi-draft" role="group" aria-label={`KPI ${i + 1}`}>
               <Field id={fid('key')} label="Key" error={err(`${at}.key`)}>
-                <input {...fieldAria(fid('key'), err(`${at}.key`))} value={k.key} onChange={(e) => update(k.uid, { key: e.target.value })} placeholder="pil-processing-time" />
+                <input {...fieldAria(fid('key'), err(`${at}.key`))} value={k.key} onChange={(e) => update(k.uid, `${at}.key`, { key: e.target.value })} placeholder="pil-processing-time" />
               </Field>
               <Field id={fid('name')} label="Name" error={err(`${at}.name`)} className="span-2">
-                <input {...fieldAria(fid('name'), err(`${at}.name`))} value={k.name} onChange={(e) => update(k.uid, { name: e.target.value })} placeholder="PIL processing time" />
+                <input {...fieldAria(fid('name'), err(`${at}.name`))} value={k.name} onChange={(e) => update(k.uid, `${at}.name`, { name: e.target.value })} placeholder="PIL processing time" />
               </Field>
               <Field id={fid('unit')} label="Unit" error={err(`${at}.unit`)}>
-                <input {...fieldAria(fid('unit'), err(`${at}.unit`))} value={k.unit} onChange={(e) => update(k.uid, { unit: e.target.value })} placeholder="s" />
+                <input {...fieldAria(fid('unit'), err(`${at}.unit`))} value={k.unit} onChange={(e) => update(k.uid, `${at}.unit`, { unit: e.target.value })} placeholder="s" />
               </Field>
               <Field id={fid('direction')} label="Better when" error={err(`${at}.direction`)}>
-                <select {...fieldAria(fid('direction'), err(`${at}.direction`))} value={k.direction} onChange={(e) => update(k.uid, { direction: e.target.value as Direction })}>
+                <select {...fieldAria(fid('direction'), err(`${at}.direction`))} value={k.direction} onChange={(e) => update(k.uid, `${at}.direction`, { direction: e.target.value as Direction })}>
                   <option value="lower">lower</option>
                   <option value="higher">higher</option>
                 </select>
               </Field>
               <Field id={fid('baseline')} label="Baseline" error={err(`${at}.baseline.value`)}>
-                <input {...fieldAria(fid('baseline'), err(`${at}.baseline.value`))} inputMode="decimal" value={k.baseline} onChange={(e) => update(k.uid, { baseline: e.target.value })} />
+                <input {...fieldAria(fid('baseline'), err(`${at}.baseline.value`))} inputMode="decimal" value={k.baseline} onChange={(e) => update(k.uid, `${at}.baseline.value`, { baseline: e.target.value })} />
               </Field>
               {TARGET_PHASES.map((p) => (
                 <Field key={p} id={fid(p)} label={`${p.charAt(0).toUpperCase()}${p.slice(1)} target`} error={err(`${at}.targets.${p}`)}>
-                  <input {...fieldAria(fid(p), err(`${at}.targets.${p}`))} inputMode="decimal" value={k.targets[p]} onChange={(e) => update(k.uid, { targets: { ...k.targets, [p]: e.target.value } })} />
+                  <input {...fieldAria(fid(p), err(`${at}.targets.${p}`))} inputMode="decimal" value={k.targets[p]} onChange={(e) => update(k.uid, `${at}.targets.${p}`, { targets: { ...k.targets, [p]: e.target.value } })} />
                 </Field>
               ))}
               <div className="kpi-draft__remove">

@@ -4,7 +4,7 @@ import type { RunView } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { SeriesChart } from '../charts/series-chart';
 import { EmptyState, ErrorPanel, Loading, Section } from '../components/ui';
-import { formatDateTime, formatInterval, formatNumber, plural } from '../format/format';
+import { formatDateTime, formatInterval, formatNumber, formatValue, plural } from '../format/format';
 import { Link, pathOf } from '../router/router';
 import { labelFromKey, parseSeries, unitFromKey, type ParsedSeries } from './series';
 
@@ -98,7 +98,6 @@ function RunDetail({ run, kpiNames, chartWidth }: { run: RunView; kpiNames: Map<
                 <th scope="col" className="num">95% CI</th>
                 <th scope="col" className="num">± half-width</th>
                 <th scope="col" className="num">n</th>
-                <th scope="col">Unit</th>
                 <th scope="col">Recorded as</th>
               </tr>
             </thead>
@@ -109,11 +108,10 @@ function RunDetail({ run, kpiNames, chartWidth }: { run: RunView; kpiNames: Map<
                     <div className="cell-title">{kpiNames.get(name) ?? labelFromKey(name)}</div>
                     <div className="cell-sub mono">{name}</div>
                   </th>
-                  <td className="num strong">{formatNumber(k.mean)}</td>
-                  <td className="num">{formatInterval(k.ci95 ?? null)}</td>
-                  <td className="num">{k.ci95 ? formatNumber((k.ci95[1] - k.ci95[0]) / 2) : '\u2014'}</td>
+                  <td className="num strong">{formatValue(k.mean, k.unit ?? '')}</td>
+                  <td className="num">{formatInterval(k.ci95 ?? null, k.unit ?? '')}</td>
+                  <td className="num">{k.ci95 ? formatValue((k.ci95[1] - k.ci95[0]) / 2, k.unit ?? '') : '\u2014'}</td>
                   <td className="num">{k.n ?? '\u2014'}</td>
-                  <td>{k.unit ?? ''}</td>
                   <td>{measured.has(name) ? 'KPI measurement' : <span className="muted">run record only</span>}</td>
                 </tr>
               ))}

@@ -110,8 +110,14 @@ export function readPublicKey(input: unknown): Read<IssuerPublicKey> {
   }
 }
 
+// Deriving the public half of a signing key (createPublicKey + export) costs more than an Ed25519
+// signature: remember it per KeyObject, so a service that keeps its KeyObjects signs at full speed.
+const PARSED_KEY_OBJECTS = new WeakMap<KeyObject, { keyObject: KeyObject; publicKey: IssuerPublicKey }>();
+
 /** Parses a private key (PKCS#8 PEM, base64 raw seed or KeyObject) or throws a TypeError. */
 export function parsePrivateKey(input: PrivateKeyInput): { keyObject: KeyObject; publicKey: IssuerPublicKey } {
+  const known = input instanceof KeyObject ? PARSED_KEY_OBJECTS.get(input) : undefined;
+  if (known) return known;
   let keyObject: KeyObject;
   try {
     if (input instanceof KeyObject) {
@@ -133,5 +139,7 @@ export function parsePrivateKey(input: PrivateKeyInput): { keyObject: KeyObject;
   }
   const publicKey = readPublicKey(createPublicKey(keyObject));
   if (!publicKey.ok) throw new TypeError(publicKey.reason);
-  return { keyObject, publicKey: publicKey.value };
+  const parsed = { keyObject, publicKey: publicKey.value };
+  PARSED_KEY_OBJECTS.set(keyObject, parsed);
+  return parsed;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { LedgerService } from '@corridor/ledger';
 import type { Principal } from '@corridor/platform';
-import { canonicalJson } from '../document/canonical-json';
+import canonicalize from 'canonicalize';
 import type { CorridorCertificate } from '../document/types';
 import { CertificateIssued } from '../events';
 import { toCertificateView, type CertificateView } from '../model/certificate-views';
@@ -39,7 +39,8 @@ export class CertificateRegistrar {
       keyId: document.issuer.keyId,
       issuedAt: document.issuedAt,
       digest: document.proof.digest,
-      document: canonicalJson({ ...document, ledger: anchor }),
+      // Plain JSON throughout (the data was checked when signed or verified): RFC 8785 directly.
+      document: canonicalize({ ...document, ledger: anchor }) as string,
       custody,
       status: 'valid',
       revokedAt: null,

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +28,8 @@ function findWorkerScript(): WorkerScript | undefined {
   const tsconfig = join(workspace, 'tsconfig.json');
   if (!existsSync(tsconfig)) return undefined;
   try {
+    // (process.getBuiltinModule keeps bundlers from trying to resolve this development-only path.)
+    const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
     const load = createRequire(join(workspace, 'package.json'));
     load.resolve('@swc-node/register');
     // The TypeScript loader's native addon must stay loaded on this thread: loaded first by a

@@ -30,6 +30,13 @@ describe('parseCarrierRegistration', () => {
       'name', 'programme', 'transponders[0]', 'transponders[2]', 'plates[0].number',
     ]);
     expect(fieldsOf(() => parseCarrierRegistration({ name: 'X', programme: 'AEO', transponders: [], plates: [] }))).toEqual(['transponders']);
+    expect(fieldsOf(() => parseCarrierRegistration({ name: 'X', programme: 'AEO' }))).toEqual(['transponders']);
+  });
+
+  it('takes plates or transponders alone, and a driver given by name only', () => {
+    expect(parseCarrierRegistration({ name: 'X', programme: 'PIP', plates: [{ jurisdiction: 'US-MI', number: 'ZX 9981' }], drivers: ['Jane Doe'] })).toMatchObject({
+      transponders: [], plates: [{ key: 'US-MI:ZX9981' }], drivers: [{ name: 'Jane Doe', status: 'active' }],
+    });
   });
 });
 

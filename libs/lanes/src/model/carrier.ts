@@ -54,7 +54,7 @@ export function parseCarrierRegistration(input: unknown): CarrierRegistration {
   const status = r.oneOf(body.status, 'status', TRUST_STATUSES, false) ?? 'active';
 
   const transponders: string[] = [];
-  (r.array(body.transponders, 'transponders', { max: MAX_TRUCKS }) ?? []).forEach((raw, n) => {
+  (r.array(body.transponders, 'transponders', { max: MAX_TRUCKS, required: false }) ?? []).forEach((raw, n) => {
     const epc = r.value(`transponders[${n}]`, () => RfidEpc.parse(raw, `transponders[${n}]`).hex);
     if (epc === undefined) return;
     if (transponders.includes(epc)) r.fail(`transponders[${n}]`, `${epc} is listed twice`);
@@ -62,7 +62,7 @@ export function parseCarrierRegistration(input: unknown): CarrierRegistration {
   });
 
   const plates: CarrierRegistration['plates'] = [];
-  (r.array(body.plates, 'plates', { max: MAX_TRUCKS }) ?? []).forEach((raw, n) => {
+  (r.array(body.plates, 'plates', { max: MAX_TRUCKS, required: false }) ?? []).forEach((raw, n) => {
     const plate = r.value(`plates[${n}]`, () => LicencePlate.parse(raw, `plates[${n}]`));
     if (!plate) return;
     if (plates.some((p) => p.key === plate.key())) r.fail(`plates[${n}]`, `${plate.key()} is listed twice`);
@@ -73,7 +73,8 @@ export function parseCarrierRegistration(input: unknown): CarrierRegistration {
   const drivers: CarrierRegistration['drivers'] = [];
   (r.array(body.drivers, 'drivers', { max: 1000, required: false }) ?? []).forEach((raw, n) => {
     const field = `drivers[${n}]`;
-    const driver = r.object(raw, field);
+    // A bare string is the driver's name.
+    const driver = typeof raw === 'string' ? { name: raw } : r.object(raw, field);
     if (!driver) return;
     r.known(driver, field, ['id', 'name', 'cardNumber', 'status']);
     const id = r.string(driver.id, `${field}.id`, { max: 64, required: false, pattern: /^[A-Za-z0-9._:-]+$/, patternHint: 'must be letters, digits, dots, dashes, colons or underscores' });

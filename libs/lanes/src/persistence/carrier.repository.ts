@@ -83,8 +83,8 @@ export class CarrierRepository {
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
     const query = this.db.getRepository(CarrierRow).createQueryBuilder('c');
-    if (filter.transponder) query.andWhere('c.id IN (SELECT t.carrier_id FROM trusted_transponders t WHERE t.epc = :epc)', { epc: filter.transponder });
-    if (filter.plate) query.andWhere('c.id IN (SELECT p.carrier_id FROM trusted_plates p WHERE p.plate_key = :plate)', { plate: filter.plate });
+    if (filter.transponder) query.andWhere('c.id IN (SELECT t.carrier_id FROM lane_trusted_transponders t WHERE t.epc = :epc)', { epc: filter.transponder });
+    if (filter.plate) query.andWhere('c.id IN (SELECT p.carrier_id FROM lane_trusted_plates p WHERE p.plate_key = :plate)', { plate: filter.plate });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.programme) query.andWhere('c.programme = :programme', { programme: filter.programme });
     const [rows, total] = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').skip((filter.page - 1) * filter.limit).take(filter.limit).getManyAndCount();

@@ -27,7 +27,7 @@ export class LaneRow {
   @Column({ name: 'created_at', type: 'varchar', length: 32 }) createdAt!: string;
 }
 
-@Entity('trusted_carriers')
+@Entity('lane_trusted_carriers')
 export class CarrierRow {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
@@ -40,14 +40,14 @@ export class CarrierRow {
 }
 
 /** The primary key is the EPC: a transponder belongs to one carrier, enforced by the database. */
-@Entity('trusted_transponders')
+@Entity('lane_trusted_transponders')
 export class TransponderRow {
   @PrimaryColumn({ type: 'varchar', length: 24 }) epc!: string;
   @Index() @Column({ name: 'carrier_id', type: 'varchar', length: 36 }) carrierId!: string;
 }
 
 /** Keyed by JUR:NUMBER: a plate belongs to one carrier. */
-@Entity('trusted_plates')
+@Entity('lane_trusted_plates')
 export class PlateRow {
   @PrimaryColumn({ name: 'plate_key', type: 'varchar', length: 24 }) plateKey!: string;
   @Column({ type: 'varchar', length: 10 }) jurisdiction!: string;
@@ -55,7 +55,7 @@ export class PlateRow {
   @Index() @Column({ name: 'carrier_id', type: 'varchar', length: 36 }) carrierId!: string;
 }
 
-@Entity('trusted_drivers')
+@Entity('lane_trusted_drivers')
 export class DriverRow {
   @PrimaryColumn({ name: 'carrier_id', type: 'varchar', length: 36 }) carrierId!: string;
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;

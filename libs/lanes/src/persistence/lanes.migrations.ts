@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /** Schema-builder migration: the same file runs on SQLite and PostgreSQL. */
-export class CreateLanes1764070000000 implements MigrationInterface {
-  name = 'CreateLanes1764070000000';
+export class CreateLanes1764080000000 implements MigrationInterface {
+  name = 'CreateLanes1764080000000';
 
   async up(runner: QueryRunner): Promise<void> {
     const text = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
@@ -20,25 +20,25 @@ export class CreateLanes1764070000000 implements MigrationInterface {
       indices: [{ name: 'ix_lanes_port', columnNames: ['port_id'] }],
     }));
     await runner.createTable(new Table({
-      name: 'trusted_carriers',
+      name: 'lane_trusted_carriers',
       columns: [
         { ...str('id', 36), isPrimary: true }, str('name', 200), str('trader_id', 17, true), str('programme', 8), str('status', 16),
         text('status_reason', true), str('registered_at', 32), str('updated_at', 32),
       ],
-      indices: [{ name: 'ix_trusted_carriers_trader', columnNames: ['trader_id'] }],
+      indices: [{ name: 'ix_lane_trusted_carriers_trader', columnNames: ['trader_id'] }],
     }));
     await runner.createTable(new Table({
-      name: 'trusted_transponders',
+      name: 'lane_trusted_transponders',
       columns: [{ ...str('epc', 24), isPrimary: true }, str('carrier_id', 36)],
-      indices: [{ name: 'ix_trusted_transponders_carrier', columnNames: ['carrier_id'] }],
+      indices: [{ name: 'ix_lane_trusted_transponders_carrier', columnNames: ['carrier_id'] }],
     }));
     await runner.createTable(new Table({
-      name: 'trusted_plates',
+      name: 'lane_trusted_plates',
       columns: [{ ...str('plate_key', 24), isPrimary: true }, str('jurisdiction', 10), str('number', 10), str('carrier_id', 36)],
-      indices: [{ name: 'ix_trusted_plates_carrier', columnNames: ['carrier_id'] }],
+      indices: [{ name: 'ix_lane_trusted_plates_carrier', columnNames: ['carrier_id'] }],
     }));
     await runner.createTable(new Table({
-      name: 'trusted_drivers',
+      name: 'lane_trusted_drivers',
       columns: [{ ...str('carrier_id', 36), isPrimary: true }, { ...str('id', 64), isPrimary: true }, str('name', 200), str('card_number', 32, true), str('status', 16)],
     }));
     await runner.createTable(new Table({
@@ -69,9 +69,9 @@ export class CreateLanes1764070000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    const tables = ['lane_passage_reads', 'lane_passages', 'trusted_drivers', 'trusted_plates', 'trusted_transponders', 'trusted_carriers', 'lanes', 'lane_ports'];
+    const tables = ['lane_passage_reads', 'lane_passages', 'lane_trusted_drivers', 'lane_trusted_plates', 'lane_trusted_transponders', 'lane_trusted_carriers', 'lanes', 'lane_ports'];
     for (const table of tables) await runner.dropTable(table);
   }
 }
 
-export const LANES_MIGRATIONS = [CreateLanes1764070000000];
+export const LANES_MIGRATIONS = [CreateLanes1764080000000];

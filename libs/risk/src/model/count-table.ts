@@ -24,9 +24,10 @@ export class IntIndex {
   }
 
   private slot(key: number): number {
-    const lo = key % 4294967296;
-    const hi = (key - lo) / 4294967296;
-    return (Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77) ^ (lo >>> 16)) & this.mask;
+    const hi = (key / 4194304) | 0;
+    const lo = key - hi * 4194304;
+    const h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca77);
+    return (h ^ (h >>> 15)) & this.mask;
   }
 
   get(key: number): number | undefined {

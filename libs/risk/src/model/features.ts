@@ -19,8 +19,6 @@ import { logit, sigmoid, smoothedRate } from './smoothing';
  * - month and weekday of dates.
  */
 
-/** Separates the parts of a pair key. */
-export const SEP = '\u001f';
 /** Groups need this many rows before their median is used as a reference. */
 export const MIN_GROUP = 20;
 /** Prior strength of the reason-only statistics (bins of deviations and distinct counts). */
@@ -40,6 +38,9 @@ export interface PairEncoder {
   /** Index of the single encoders of a and b (their rates form the pair's prior). */
   readonly singleA: number;
   readonly singleB: number;
+  /** Which levels of A the pair keeps (indices into A's levels), coarse to fine. */
+  readonly aLevels: number[];
+  /** Their prefix lengths (0: the whole value). */
   readonly levels: number[];
   readonly strengths: number[];
   /** Keyed by pairKey(entry of A at the level, finest entry of B) in the single tables. */
@@ -279,17 +280,28 @@ export class FeatureSpace {
     const ib = ibs[ibs.length - 1];
     const shift = b[b.length - 1] - logit(g);
     let interaction = 0;
-    let post = g;
     let idx = -1;
-    for (let j = 0; j < p.levels.length; j++) {
+    const last = p.levels.length - 1;
+    for (let j = 0; j <= last; j++) {
       const table = p.tables[j];
-      idx = ia[j] >= 0 && ib >= 0 ? table.find(pairKey(ia[j], ib)) : -1;
-      const independent = a[j] + shift;
-      post = smoothedRate(table.k(idx, fold), table.n(idx, fold), sigmoid(independent + interaction), p.strengths[j]);
+      const al = p.aLevels[j];
+      idx = ia[al] >= 0 && ib >= 0 ? table.find(pairKey(ia[al], ib)) : -1;
+      const n = table.n(idx, fold);
+      this.pairLevelIdx[j] = idx;
+      // An unseen level keeps its prior (the interaction carries over unchanged), and so do
+      // all finer ones: a finer entry only exists where its coarser one does.
+      if (n === 0) {
+        for (let k = j + 1; k <= last; k++) this.pairLevelIdx[k] = -1;
+        idx = -1;
+        break;
+      }
+      const independent = a[al] + shift;
+      const post = smoothedRate(table.k(idx, fold), n, sigmoid(independent + interaction), p.strengths[j]);
       interaction = logit(post) - independent;
       this.pairLevelPosts[j] = post;
-      this.pairLevelIdx[j] = idx;
     }
+    // The pair's rate: A at its finest level with B, plus the interaction learnt for the pair.
+    const post = sigmoid(a[a.length - 1] + shift + interaction);
     this.pairState.post = post;
     this.pairState.interaction = interaction;
     return idx;
@@ -517,7 +529,7 @@ export class FeatureSpace {
     for (const p of this.pairs) {
       const ia = this.singleIdx[p.singleA];
       const ibs = this.singleIdx[p.singleB];
-      for (let j = 0; j < p.levels.length; j++) p.tables[j].add(pairKey(ia[j], ibs[ibs.length - 1]), label);
+      for (let j = 0; j < p.levels.length; j++) p.tables[j].add(pairKey(ia[p.aLevels[j]], ibs[ibs.length - 1]), label);
     }
     for (const w of this.words) for (const t of words(row.keys[w.column])) w.table.add(t, label);
     const g = this.globalRate();
@@ -559,7 +571,7 @@ export class FeatureSpace {
       columns: this.columns,
       global: this.global.toJSON(),
       singles: this.singles.map((s) => ({ column: s.column, levels: s.levels, strengths: s.strengths, tables: s.tables.map((t) => t.toJSON()) })),
-      pairs: this.pairs.map((p) => ({ a: p.a, b: p.b, singleA: p.singleA, singleB: p.singleB, levels: p.levels, strengths: p.strengths, tables: p.tables.map((t) => t.toJSON()) })),
+      pairs: this.pairs.map((p) => ({ a: p.a, b: p.b, singleA: p.singleA, singleB: p.singleB, aLevels: p.aLevels, levels: p.levels, strengths: p.strengths, tables: p.tables.map((t) => t.toJSON()) })),
       words: this.words.map((w) => ({ column: w.column, strength: w.strength, table: w.table.toJSON() })),
       numerics: this.numerics,
       ratios: this.ratios,
@@ -593,7 +605,7 @@ export interface FeatureSpaceJSON {
   readonly columns: ColumnSpec[];
   readonly global: CountTableJSON;
   readonly singles: { column: number; levels: number[]; strengths: number[]; tables: CountTableJSON[] }[];
-  readonly pairs: { a: number; b: number; singleA: number; singleB: number; levels: number[]; strengths: number[]; tables: CountTableJSON[] }[];
+  readonly pairs: { a: number; b: number; singleA: number; singleB: number; aLevels: number[]; levels: number[]; strengths: number[]; tables: CountTableJSON[] }[];
   readonly words: { column: number; strength: number; table: CountTableJSON }[];
   readonly numerics: number[];
   readonly ratios: Ratio[];

@@ -215,6 +215,34 @@ export class Gbdt {
     return s;
   }
 
+  /**
+   * Raw scores of `rows` consecutive rows of a row-major block (stride featureCount), tree by
+   * tree: the nodes of one tree stay in cache across the rows.
+   */
+  predictBlock(x: Float32Array, rows: number, out: Float64Array): void {
+    const F = this.featureCount;
+    out.fill(this.baseScore, 0, rows);
+    const roots = this.roots;
+    const feature = this.feature;
+    const threshold = this.threshold;
+    const left = this.left;
+    const right = this.right;
+    const missingLeft = this.missingLeft;
+    const leafValue = this.leafValue;
+    for (let t = 0; t < roots.length; t++) {
+      const root = roots[t];
+      for (let r = 0; r < rows; r++) {
+        const base = r * F;
+        let node = root;
+        while (node >= 0) {
+          const v = x[base + feature[node]];
+          node = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node];
+        }
+        out[r] += leafValue[-node - 1];
+      }
+    }
+  }
+
   toJSON(): GbdtJSON {
     return { baseScore: this.baseScore, featureCount: this.featureCount, trees: this.trees };
   }

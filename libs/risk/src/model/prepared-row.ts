@@ -55,10 +55,19 @@ export function words(text: string): readonly string[] {
   });
 }
 
-/** Reads cell values (aligned with `columns`) into keys and numbers. */
-export function prepareRow(columns: readonly ColumnSpec[], cells: readonly (string | undefined)[]): PreparedRow {
-  const keys: string[] = new Array(columns.length);
-  const nums = new Float64Array(columns.length);
+const codeCaches = new Map<number, Map<string, string>>();
+
+/** normalizeCode, remembered per distinct text. */
+function cachedCode(raw: string, length: number): string {
+  let cache = codeCaches.get(length);
+  if (cache === undefined) codeCaches.set(length, (cache = new Map()));
+  return memo(cache, raw, (t) => normalizeCode(t, length) ?? t.trim());
+}
+
+/** Reads cell values (aligned with `columns`) into keys and numbers (into `target` when given, to spare allocations). */
+export function prepareRow(columns: readonly ColumnSpec[], cells: readonly (string | undefined)[], target?: PreparedRow): PreparedRow {
+  const keys: string[] = target?.keys ?? new Array(columns.length);
+  const nums = target?.nums ?? new Float64Array(columns.length);
   for (let c = 0; c < columns.length; c++) {
     const spec = columns[c];
     const raw = cells[c];
@@ -69,7 +78,7 @@ export function prepareRow(columns: readonly ColumnSpec[], cells: readonly (stri
         nums[c] = NaN;
         break;
       case 'code':
-        keys[c] = missing ? MISSING_KEY : (normalizeCode(raw as string, spec.codeLength ?? 0) ?? (raw as string).trim());
+        keys[c] = missing ? MISSING_KEY : cachedCode(raw as string, spec.codeLength ?? 0);
         nums[c] = NaN;
         break;
       case 'text':

@@ -107,18 +107,34 @@ export class RiskModel {
    * missing). Batch counts are taken over `context` (default: the table itself).
    */
   scoreTable(table: Table, options: { context?: Table } = {}): Float64Array {
-    const columns = this.space.columns;
+    const space = this.space;
+    const columns = space.columns;
     const index = columns.map((c) => table.header.indexOf(c.name));
-    const batch = this.space.context === null ? null : BatchContext.fromTable(this.space.context, options.context ?? table);
+    const batch = space.context === null ? null : BatchContext.fromTable(space.context, options.context ?? table);
     const contextColumns = batch === null ? null : batch.columnsIn(table.header);
-    const contextValues = new Float64Array(this.space.contextSize);
-    const out = new Float64Array(table.rows.length);
+    const contextValues = new Float64Array(space.contextSize);
+    const n = table.rows.length;
+    const out = new Float64Array(n);
     const cells: (string | undefined)[] = new Array(columns.length);
-    for (let r = 0; r < table.rows.length; r++) {
-      const raw = table.rows[r];
-      for (let c = 0; c < columns.length; c++) cells[c] = index[c] >= 0 ? raw[index[c]] : undefined;
-      if (batch !== null && contextColumns !== null) batch.fillRow(raw, contextColumns, contextValues, 0);
-      out[r] = this.probabilityOf(prepareRow(columns, cells), batch === null ? null : contextValues);
+    // Features of a block of rows, then the trees over the block.
+    const BLOCK = 256;
+    const F = space.size;
+    const block = new Float32Array(BLOCK * F);
+    const raw = new Float64Array(BLOCK);
+    const reused: PreparedRow = { keys: new Array(columns.length), nums: new Float64Array(columns.length) };
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      for (let r = start; r < end; r++) {
+        const row = table.rows[r];
+        for (let c = 0; c < columns.length; c++) cells[c] = index[c] >= 0 ? row[index[c]] : undefined;
+        if (batch !== null && contextColumns !== null) batch.fillRow(row, contextColumns, contextValues, 0);
+        const prepared = prepareRow(columns, cells, reused);
+        if (this.gbdt === null) out[r] = sigmoid(space.naiveLogit(prepared));
+        else space.fill(prepared, block, (r - start) * F, -1, 1, batch === null ? null : contextValues);
+      }
+      if (this.gbdt === null) continue;
+      this.gbdt.predictBlock(block, end - start, raw);
+      for (let r = start; r < end; r++) out[r] = sigmoid(raw[r - start]);
     }
     return out;
   }

@@ -9,7 +9,7 @@ import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, pairKey, 
 import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, trainGbdt, type GbdtOptions } from './gbdt';
 import { hasKey, prepareRow, words, type PreparedRow } from './prepared-row';
 import { RiskModel, type TrainingInfo } from './risk-model';
-import { combineRates, estimateStrength, logit, sigmoid, smoothedRate } from './smoothing';
+import { combineRates, estimateStrength, logit, MAX_STRENGTH, sigmoid, smoothedRate } from './smoothing';
 
 export interface TrainOptions {
   /** Folds for out-of-fold statistics. Default 5. */
@@ -193,7 +193,10 @@ function buildSingles(ctx: Context): SingleEncoder[] {
     const keyOf = (r: number, j: number): string => levelKey(ctx.rows[r].keys[c], levels[j]);
     const { tables, firstRow } = buildChain(ctx, keyOf, levels.length, null, true);
     const strengths = chainStrengths(tables, firstRow, keyOf, () => ctx.g);
-    singles.push({ column: c, levels, strengths, tables });
+    // Drop parent levels that add nothing: the same partition as the next level (an 8-digit
+    // line per 10-digit code), or no spread between groups beyond chance (maximal strength).
+    const keep = levels.map((_, j) => j === levels.length - 1 || (tables[j].length < tables[j + 1].length && strengths[j] < MAX_STRENGTH / 2));
+    singles.push({ column: c, levels: levels.filter((_, j) => keep[j]), strengths: strengths.filter((_, j) => keep[j]), tables: tables.filter((_, j) => keep[j]) });
   });
   return singles;
 }
@@ -395,7 +398,11 @@ function buildPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, i
       }
       strengths.push(estimateStrength(n, k, m, size));
     }
-    return { a: A.column, b: B.column, singleA: a, singleB: b, levels, strengths, tables };
+    // Keep the levels where pairs really differ (the others pass their prior through).
+    const best = strengths.indexOf(Math.min(...strengths));
+    const keep = strengths.map((st, j) => st < MAX_STRENGTH / 2 || j === best);
+    const aLevels = levels.map((_, j) => j).filter((j) => keep[j]);
+    return { a: A.column, b: B.column, singleA: a, singleB: b, aLevels, levels: aLevels.map((j) => levels[j]), strengths: aLevels.map((j) => strengths[j]), tables: aLevels.map((j) => tables[j]) };
   });
 }
 

@@ -7,6 +7,9 @@ export const MISSING_KEY = '\u2205';
 
 export function isMissing(raw: string | null | undefined): boolean {
   if (raw === null || raw === undefined) return true;
+  const len = raw.length;
+  // Fast path: longer than any marker and not padded with spaces.
+  if (len > 4 && raw.charCodeAt(0) > 32 && raw.charCodeAt(len - 1) > 32) return false;
   const t = raw.trim();
   return t === '' || (t.length <= 4 && MISSING.has(t.toLowerCase()));
 }
@@ -19,6 +22,15 @@ export function parseNumber(raw: string | null | undefined): number {
   if (raw === null || raw === undefined) return NaN;
   const t = raw.trim();
   if (t === '') return NaN;
+  const c = t.charCodeAt(0);
+  // Fast path: JavaScript's own parser, except its hex/binary/octal literals ("0x1F").
+  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+    const second = t.length > 1 ? t.charCodeAt(1) | 32 : 0;
+    if (!(c === 48 && (second === 120 || second === 98 || second === 111))) {
+      const v = Number(t);
+      if (Number.isFinite(v)) return v;
+    }
+  }
   if (PLAIN_NUMBER.test(t)) return Number(t);
   if (THOUSANDS.test(t)) return Number(t.replace(/,/g, ''));
   return NaN;

@@ -1,0 +1,22 @@
+// The risk service's public surface (re-exported by the library barrel).
+export { RiskModule } from './risk.module';
+export { RISK_MIGRATIONS } from './persistence/risk.migrations';
+export { RiskLifecycle, nextRun, type RiskModuleOptions } from './risk.lifecycle';
+export { SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE, type ScoreJob, type LearnJob, type RetrainJob } from './risk.queues';
+export { DeclarationScorer, type Assessment, type AssessmentRequest } from './scoring/declaration-scorer';
+export { scoreDeclaration, describeDiscrepancy, type ActiveRule, type ModelHandle, type RiskReason, type RuleHit, type ScoreBreakdown, type ScoringInput } from './scoring/score-engine';
+export { ScoreAdHocDeclaration } from './scoring/score-ad-hoc.query';
+export type { AdHocScore } from './scoring/score-ad-hoc.handler';
+export { parseRule, compileRule, inScope, describeRule, describeCondition, RULE_FIELDS, RULE_FIELD_NAMES, OPERATORS, type Condition, type Operator, type RuleAction, type RuleDefinition, type RuleField, type RuleScope } from './rule-language/rule-language';
+export { CreateRiskRule, ReviseRiskRule, PromoteRiskRule, SetRiskRuleEnabled, GetRiskRule, ListRiskRules } from './manage-rules/rule.commands';
+export { canWriteScope } from './manage-rules/rule-access';
+export type { RuleDetail, RuleView } from './persistence/rule.repository';
+export { DryRunRiskRule } from './dry-run-rule/dry-run-rule.query';
+export { DryRun, type DryRunResult, type PastDeclaration } from './dry-run-rule/dry-run';
+export { GetRiskAssessments, RecordRiskFeedback } from './assessments/assessment.queries';
+export type { AssessmentView, AssessmentsView, FeedbackView } from './assessments/assessment.views';
+export { ValuationReference, valuationBand, describeValuation, type ValuationComparison } from './valuation/valuation-reference';
+export { entitySignals, ENTITY_WINDOW_DAYS, type EntitySignal, type PartyHistory } from './entity-signals/entity-signals';
+export { RecentScores, selectChannel, DEFAULT_TARGET_RATE, type SelectionOutcome, type SelectionPolicy } from './selection-policy/selection-policy';
+export { declarationFacts, partyContacts, type DeclarationFacts, type ItemFacts, type PartyContact } from './facts/declaration-facts';
+export { MODEL_ERROR_TYPES, RISK_SCHEMA, riskRecord, type ModelErrorType } from './learning/risk-schema';
