@@ -13,7 +13,7 @@ import { DecideGate } from './gates/decide-gate.command';
 import { GetGate, ListDecisions } from './gates/get-gate.query';
 import { GetInitiative } from './get-initiative/get-initiative.query';
 import {
-  CreateInitiativeDto, DecideGateDto, DecisionDto, DefineKpiDto, GateDto, InitiativeSummaryDto, InitiativeViewDto, KpiViewDto, MeasurementDto,
+  CreateInitiativeDto, DecideGateDto, GateDecisionDto, DefineKpiDto, GateDto, InitiativeSummaryDto, InitiativeViewDto, KpiViewDto, MeasurementDto,
   PlannedDaysDto, RecordMeasurementDto, UpdateKpiDto,
 } from './kpi.dto';
 import { ListInitiatives } from './list-initiatives/list-initiatives.query';
@@ -136,7 +136,7 @@ export class InitiativesController {
   @Auth('manager')
   @ApiOperation({ summary: 'Go / no-go at the gate; go moves only when ready (or with override + note); no-go with stop ends the initiative' })
   @ApiBody({ type: DecideGateDto })
-  @ApiCreatedResponse({ type: DecisionDto })
+  @ApiCreatedResponse({ type: GateDecisionDto })
   @ApiConflictResponse({ description: 'The gate is not ready, there is no further phase, or the initiative is stopped' })
   advance(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.commands.execute(new DecideGate(id, body, principal));
@@ -145,7 +145,7 @@ export class InitiativesController {
   @Get(':id/decisions')
   @Auth()
   @ApiOperation({ summary: 'Every gate decision with who, when, the note and the evidence' })
-  @ApiOkResponse({ type: [DecisionDto] })
+  @ApiOkResponse({ type: [GateDecisionDto] })
   decisions(@Param('id', uuid) id: string) {
     return this.queries.execute(new ListDecisions(id));
   }

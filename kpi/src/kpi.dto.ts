@@ -182,7 +182,7 @@ export class DecideGateDto {
   @ApiPropertyOptional({ description: 'no-go that stops the initiative' }) stop?: boolean;
 }
 
-export class DecisionDto {
+export class GateDecisionDto {
   @ApiProperty() id!: string;
   @ApiProperty() initiativeId!: string;
   @ApiProperty({ enum: DECISIONS }) decision!: string;

@@ -1,4 +1,5 @@
 import { SignInGate, type Principal } from '@corridor/web';
+import { useEffect, useRef } from 'react';
 import { InitiativePage } from './initiative/initiative-page';
 import { PortfolioPage } from './portfolio/portfolio-page';
 import { RunPage } from './run/run-page';
@@ -17,6 +18,14 @@ export function App() {
 
 export function Shell({ principal, signOut }: { principal: Principal; signOut: () => void }) {
   const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const where = JSON.stringify(route);
+  const first = useRef(true);
+  useEffect(() => {
+    // After an in-app navigation, keyboard and screen-reader users continue at the new page's content.
+    if (first.current) first.current = false;
+    else main.current?.focus({ preventScroll: true });
+  }, [where]);
   return (
     <SessionContext.Provider value={principal}>
       <a className="skip-link" href="#content">
@@ -46,7 +55,7 @@ export function Shell({ principal, signOut }: { principal: Principal; signOut: (
           </div>
         </div>
       </header>
-      <main id="content" className="content" tabIndex={-1}>
+      <main id="content" className="content" tabIndex={-1} ref={main}>
         <Page route={route} />
       </main>
     </SessionContext.Provider>

@@ -5,7 +5,7 @@ import { InvalidValueError } from '@corridor/domain';
 import { Auth, CurrentPrincipal, type Principal } from '@corridor/platform';
 import { AmendDeclaration } from './amend-declaration/amend-declaration.command';
 import { ChangeDeclarationStatus } from './change-status/change-status.command';
-import { AmendDeclarationDto, ChangeStatusDto, DeclarationPageDto, DeclarationViewDto, LodgeDeclarationDto, StatusChangeDto } from './declarations.dto';
+import { AmendDeclarationDto, ChangeStatusDto, DeclarationPageDto, DeclarationViewDto, LodgeDeclarationDto, DeclarationStatusChangeDto } from './declarations.dto';
 import { FindDeclarations } from './find-declarations/find-declarations.query';
 import { parseFilter } from './find-declarations/parse-filter';
 import { GetDeclaration } from './get-declaration/get-declaration.query';
@@ -70,7 +70,7 @@ export class DeclarationsController {
   @Get(':id/history')
   @Auth()
   @ApiOperation({ summary: 'Every status change with who, when and why' })
-  @ApiOkResponse({ type: [StatusChangeDto] })
+  @ApiOkResponse({ type: [DeclarationStatusChangeDto] })
   history(@Param('id', uuid) id: string) {
     return this.declarations.history(id);
   }

@@ -18,14 +18,14 @@ export class PartyDto {
   @ApiPropertyOptional({ example: '+1 313 555 0100' }) phone?: string;
 }
 
-export class PlateDto {
+export class ConveyancePlateDto {
   @ApiProperty({ example: 'CA-ON', description: 'ISO 3166-1 country or ISO 3166-2 subdivision' }) jurisdiction!: string;
   @ApiProperty({ example: 'AB12345' }) number!: string;
 }
 
 export class ConveyanceDto {
   @ApiProperty({ enum: TRANSPORT_MODES }) mode!: string;
-  @ApiPropertyOptional({ type: PlateDto, description: 'Required for road' }) plate?: PlateDto;
+  @ApiPropertyOptional({ type: ConveyancePlateDto, description: 'Required for road' }) plate?: ConveyancePlateDto;
   @ApiPropertyOptional({ example: '3034257BF7194E4000001A85', description: 'RFID EPC, 96-bit hex' }) transponder?: string;
   @ApiPropertyOptional({ example: 'CA987654321' }) carrierId?: string;
 }
@@ -140,7 +140,7 @@ export class DeclarationPageDto {
   @ApiProperty() limit!: number;
 }
 
-export class StatusChangeDto {
+export class DeclarationStatusChangeDto {
   @ApiProperty({ enum: DECLARATION_STATUSES }) status!: string;
   @ApiProperty() at!: string;
   @ApiProperty() by!: string;

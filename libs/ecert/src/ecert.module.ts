@@ -28,6 +28,7 @@ import { RegisterAgencyHandler } from './register-agency/register-agency.handler
 import { AgencyKeys } from './registry/agency-keys';
 import { CertificateRegistrar } from './registry/certificate-registrar';
 import { LedgerKeys } from './registry/ledger-keys';
+import { LedgerProofs } from './registry/ledger-proofs';
 import { RevokeAgencyKeyHandler } from './revoke-agency-key/revoke-agency-key.handler';
 import { RevokeCertificateHandler } from './revoke-certificate/revoke-certificate.handler';
 import { RotateAgencyKeyHandler } from './rotate-agency-key/rotate-agency-key.handler';
@@ -50,6 +51,7 @@ import { VerifyCertificatesHandler } from './verify-certificate/verify-certifica
     AeoRepository,
     AgencyKeys,
     LedgerKeys,
+    LedgerProofs,
     CertificateRegistrar,
     CertificateVerifier,
     DeclarationCertificates,

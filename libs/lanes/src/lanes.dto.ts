@@ -61,7 +61,7 @@ export class CreatedPortDto {
   @ApiProperty({ type: [LaneDto] }) lanes!: LaneDto[];
 }
 
-export class PlateDto {
+export class LanePlateDto {
   @ApiProperty({ example: 'CA-ON', description: 'ISO 3166-1 country or ISO 3166-2 subdivision' }) jurisdiction!: string;
   @ApiProperty({ example: 'AB12345' }) number!: string;
 }
@@ -72,7 +72,7 @@ export class DeviceEventDto {
   @ApiPropertyOptional({ example: '3034257BF7194E4000001A85', description: 'rfid: 96-bit EPC, 24 hex digits' }) epc?: string;
   @ApiPropertyOptional({ example: 2, description: 'rfid' }) antenna?: number;
   @ApiPropertyOptional({ example: -52.5, description: 'rfid, dBm' }) rssi?: number;
-  @ApiPropertyOptional({ type: PlateDto, description: 'lpr' }) plate?: PlateDto;
+  @ApiPropertyOptional({ type: LanePlateDto, description: 'lpr' }) plate?: LanePlateDto;
   @ApiPropertyOptional({ example: 0.97, description: 'lpr, 0-1' }) confidence?: number;
   @ApiPropertyOptional({ example: 'lpr/2026/11/25/143001-01.jpg', description: 'lpr' }) imageRef?: string;
   @ApiPropertyOptional({ example: 'CAM-01-BOOTH', description: 'cctv' }) cameraId?: string;
@@ -106,7 +106,7 @@ export class IngestStatsDto {
   @ApiProperty({ example: { total: 2, byReason: { 'bad-topic': 1, 'unknown-lane': 1 }, unknownLanes: { 'NO-SUCH-LANE': 1 } } }) unroutable!: Record<string, unknown>;
 }
 
-export class ReasonDto {
+export class PassageReasonDto {
   @ApiProperty({ example: 'PLATE_MISMATCH' }) code!: string;
   @ApiProperty({ enum: RECOMMENDATIONS, description: 'What this fact alone would recommend' }) outcome!: string;
   @ApiProperty({ example: 'Plate US-MI:ZX9981 is not registered to Great Lakes Haulage, whose transponder …001A85 was read' }) text!: string;
@@ -163,14 +163,14 @@ export class PassageDto {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Declaration summaries (status, risk channel...)' }) declarations!: Array<Record<string, unknown>>;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) certificates!: Array<Record<string, unknown>>;
   @ApiProperty({ enum: RECOMMENDATIONS, nullable: true }) recommendation!: string | null;
-  @ApiProperty({ type: [ReasonDto], description: 'Most severe first' }) reasons!: ReasonDto[];
+  @ApiProperty({ type: [PassageReasonDto], description: 'Most severe first' }) reasons!: PassageReasonDto[];
   @ApiProperty({ type: [FlagDto], description: 'Contradictions between reads and the registry' }) flags!: FlagDto[];
   @ApiProperty({ type: PassageDecisionDto, nullable: true }) decision!: PassageDecisionDto | null;
   @ApiProperty({ type: PassageTimingsDto }) timings!: PassageTimingsDto;
   @ApiProperty() revision!: number;
 }
 
-export class DecisionDto {
+export class DecidePassageDto {
   @ApiProperty({ enum: DECISIONS }) action!: string;
   @ApiPropertyOptional({ example: 'driver card checked by hand' }) note?: string;
 }
@@ -188,7 +188,7 @@ export class RegisterCarrierDto {
   @ApiProperty({ enum: PROGRAMMES }) programme!: string;
   @ApiPropertyOptional({ enum: TRUST_STATUSES, description: 'Default active' }) status?: string;
   @ApiProperty({ type: [String], example: ['3034257BF7194E4000001A85'] }) transponders!: string[];
-  @ApiProperty({ type: [PlateDto] }) plates!: PlateDto[];
+  @ApiProperty({ type: [LanePlateDto] }) plates!: LanePlateDto[];
   @ApiPropertyOptional({ type: [DriverDto] }) drivers?: DriverDto[];
 }
 
@@ -200,7 +200,7 @@ export class CarrierDto {
   @ApiProperty({ enum: TRUST_STATUSES }) status!: string;
   @ApiPropertyOptional() statusReason?: string;
   @ApiProperty({ type: [String] }) transponders!: string[];
-  @ApiProperty({ type: [PlateDto] }) plates!: PlateDto[];
+  @ApiProperty({ type: [LanePlateDto] }) plates!: LanePlateDto[];
   @ApiProperty({ type: [DriverDto] }) drivers!: DriverDto[];
   @ApiProperty() registeredAt!: string;
   @ApiProperty() updatedAt!: string;

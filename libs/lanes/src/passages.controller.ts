@@ -5,7 +5,7 @@ import { InvalidValueError } from '@corridor/domain';
 import { Auth, CurrentPrincipal, type Principal } from '@corridor/platform';
 import { DecidePassage } from './decide-passage/decide-passage.command';
 import { GetPassage } from './get-passage/get-passage.query';
-import { DecisionDto, PassageDto } from './lanes.dto';
+import { DecidePassageDto, PassageDto } from './lanes.dto';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new InvalidValueError('PASSAGE.INVALID_ID', 'id', 'must be a UUID') });
 
@@ -27,7 +27,7 @@ export class PassagesController {
   @HttpCode(200)
   @Auth('officer')
   @ApiOperation({ summary: "The officer's decision: release, refer (to secondary) or hold; once per passage" })
-  @ApiBody({ type: DecisionDto })
+  @ApiBody({ type: DecidePassageDto })
   @ApiOkResponse({ type: PassageDto })
   @ApiBadRequestResponse({ description: 'action is missing or unknown' })
   @ApiConflictResponse({ description: 'The passage was already decided' })

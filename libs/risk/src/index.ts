@@ -12,3 +12,5 @@ export { rocAuc, selectionMetrics, rankByScore, selectionSize, type SelectionMet
 export { runEvaluation, findRevenueColumn, formatScore, EVALUATION_RATES, type EvaluateOptions, type EvaluationReport, type EvaluationMetrics } from './evaluate/evaluate';
 export { generateDeclarations, SYNTH_HEADER, DE_MINIMIS_USD, type SynthOptions } from './synth/generate-declarations';
 export { selectForInspection, thresholdForRate, randomDraw, type Channel, type SelectionBasis, type ScoredItem, type SelectionOptions, type SelectionDecision, type SelectionResult } from './selection/select-for-inspection';
+// The risk service (Nest module, migrations, rules, scoring, learning, selection): see service/index.ts.
+export * from './service';

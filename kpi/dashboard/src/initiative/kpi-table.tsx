@@ -34,7 +34,7 @@ export function KpiTable({ kpis, next }: { kpis: readonly KpiView[]; next: Targe
             <td className="num" title={directionLabel(k.direction)}>
               {k.nextTarget === null ? '\u2014' : `${k.direction === 'lower' ? '\u2264' : '\u2265'} ${formatValue(k.nextTarget, k.unit)}`}
             </td>
-            <td>{STATUS_TEXT[kpiStatus(k)]}</td>
+            <td className={kpiStatus(k) === 'unmet' ? 'status-unmet' : undefined}>{STATUS_TEXT[kpiStatus(k)]}</td>
             <td>
               {k.latest ? (
                 <>

@@ -22,7 +22,8 @@ export interface CertificateView {
   history?: StatusChange[];
 }
 
-export function toCertificateView(row: CertificateRow, history?: StatusChange[]): CertificateView {
+/** `document`: the registered document with its ledger proof (LedgerProofs.document). */
+export function toCertificateView(row: CertificateRow, document: CorridorCertificate, history?: StatusChange[]): CertificateView {
   return {
     id: row.id,
     type: row.type,
@@ -34,7 +35,7 @@ export function toCertificateView(row: CertificateRow, history?: StatusChange[])
     ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}),
     ...(row.revocationReason ? { revocationReason: row.revocationReason } : {}),
     ledger: { index: row.ledgerIndex, treeSize: row.ledgerTreeSize },
-    document: JSON.parse(row.document) as CorridorCertificate,
+    document,
     ...(history ? { history } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@corridor/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { RegistrationJson } from '../verify-certificate/verify-batch';
 import { CertificateHistoryRow, CertificateRow } from './ecert.entities';
 import { insertRows } from './sql-rows';
@@ -16,23 +16,12 @@ export interface StatusChange {
   ledgerIndex?: number;
 }
 
-interface PendingInsert {
-  row: CertificateRow;
-  change: StatusChange;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-const MAX_BATCH = 500;
 const CERTIFICATE_COLUMNS = ['id', 'type', 'agency_id', 'key_id', 'issued_at', 'digest', 'document', 'custody', 'status', 'revoked_at', 'revocation_reason', 'ledger_index', 'ledger_tree_size', 'created_at', 'created_by'];
 const HISTORY_COLUMNS = ['id', 'certificate_id', 'status', 'at', 'by', 'reason', 'ledger_index'];
 
-/** The certificate register's SQL; one transaction per change (per batch of new certificates). */
+/** The certificate register's SQL; one transaction per change. */
 @Injectable()
 export class CertificateRepository {
-  private pending: PendingInsert[] = [];
-  private draining: Promise<void> | undefined;
-
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async exists(id: string): Promise<boolean> {
@@ -40,53 +29,21 @@ export class CertificateRepository {
   }
 
   /**
-   * Stores a new certificate and its first status. Inserts from concurrent requests are written
-   * together, one transaction per batch (group commit, like the ledger's appends); a batch that
-   * hits a duplicate id is redone row by row so only the duplicate fails (409).
+   * Stores a new certificate and its first status with `manager`: the ledger batch's transaction,
+   * so the certificate and its ledger entry commit together (see CertificateRegistrar).
    */
-  insert(row: CertificateRow, change: StatusChange): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ row, change, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = undefined;
-      });
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      try {
-        await this.write(batch);
-        batch.forEach((item) => item.resolve());
-      } catch (error) {
-        if (!isUniqueViolation(error)) {
-          batch.forEach((item) => item.reject(error));
-          continue;
-        }
-        for (const item of batch) {
-          try {
-            await this.write([item]);
-            item.resolve();
-          } catch (single) {
-            item.reject(isUniqueViolation(single) ? new ConflictError('CERTIFICATE.EXISTS', `a certificate with id ${item.row.id} is already registered`, 'id') : single);
-          }
-        }
-      }
-    }
-  }
-
-  private async write(batch: readonly PendingInsert[]): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await insertRows(manager, 'ecert_certificates', CERTIFICATE_COLUMNS, batch.map(({ row }) => [
+  async insertIn(manager: EntityManager, row: CertificateRow, change: StatusChange): Promise<void> {
+    const h = historyRow(row.id, change);
+    try {
+      await insertRows(manager, 'ecert_certificates', CERTIFICATE_COLUMNS, [[
         row.id, row.type, row.agencyId, row.keyId, row.issuedAt, row.digest, row.document, row.custody, row.status,
         row.revokedAt, row.revocationReason, row.ledgerIndex, row.ledgerTreeSize, row.createdAt, row.createdBy,
-      ]));
-      await insertRows(manager, 'ecert_certificate_history', HISTORY_COLUMNS, batch.map(({ row, change }) => {
-        const h = historyRow(row.id, change);
-        return [h.id, h.certificateId, h.status, h.at, h.by, h.reason, h.ledgerIndex];
-      }));
-    });
+      ]]);
+      await insertRows(manager, 'ecert_certificate_history', HISTORY_COLUMNS, [[h.id, h.certificateId, h.status, h.at, h.by, h.reason, h.ledgerIndex]]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('CERTIFICATE.EXISTS', `a certificate with id ${row.id} is already registered`, 'id');
+      throw error;
+    }
   }
 
   async find(id: string): Promise<CertificateRow | undefined> {

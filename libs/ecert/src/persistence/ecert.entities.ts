@@ -40,7 +40,10 @@ export class CertificateRow {
   @Column({ name: 'key_id', type: 'varchar', length: 16 }) keyId!: string;
   @Column({ name: 'issued_at', type: 'varchar', length: 32 }) issuedAt!: string;
   @Column({ type: 'varchar', length: 64 }) digest!: string;
-  /** RFC 8785 canonical JSON of the signed document including its `ledger` proof bundle. */
+  /**
+   * RFC 8785 canonical JSON of the signed document as registered (without `ledger`): the ledger
+   * proof is derived from ledger_index and ledger_tree_size, which never change (LedgerProofs).
+   */
   @Column({ type: 'text' }) document!: string;
   /** 'server' (signed with a key the server keeps) or 'client' (signed by the agency, submitted). */
   @Column({ type: 'varchar', length: 8 }) custody!: string;

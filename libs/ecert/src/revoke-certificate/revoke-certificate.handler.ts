@@ -8,6 +8,7 @@ import { InputReader } from '../model/input-reader';
 import { ECERT_REVOCATION_LEDGER_ENTRY } from '../model/ledger-anchor';
 import { CertificateRepository } from '../persistence/certificate.repository';
 import { AgencyKeys } from '../registry/agency-keys';
+import { LedgerProofs } from '../registry/ledger-proofs';
 import { RevokeCertificate } from './revoke-certificate.command';
 
 @CommandHandler(RevokeCertificate)
@@ -16,6 +17,7 @@ export class RevokeCertificateHandler implements ICommandHandler<RevokeCertifica
     private readonly certificates: CertificateRepository,
     private readonly keys: AgencyKeys,
     private readonly ledger: LedgerService,
+    private readonly proofs: LedgerProofs,
     private readonly events: EventBus,
   ) {}
 
@@ -37,6 +39,7 @@ export class RevokeCertificateHandler implements ICommandHandler<RevokeCertifica
     const appended = await this.ledger.appendJson({ type: ECERT_REVOCATION_LEDGER_ENTRY, certificateId, digest: certificate.digest, reason, at });
     await this.certificates.revoke(certificateId, { status: 'revoked', at, by: principal.id, reason, ledgerIndex: appended.index });
     this.events.publish(new CertificateRevoked(certificateId, reason, principal.id, at));
-    return toCertificateView(await this.certificates.get(certificateId), await this.certificates.history(certificateId));
+    const row = await this.certificates.get(certificateId);
+    return toCertificateView(row, await this.proofs.document(row), await this.certificates.history(certificateId));
   }
 }

@@ -6,12 +6,22 @@ import { Rng } from '../shared/rng';
 import { BatchContext, type ContextSpec } from './batch-context';
 import { CountTable, type CountKey } from './count-table';
 import { deviationBin, distinctBin, FeatureSpace, levelKey, MIN_GROUP, pairKey, type Deviation, type Distinct, type GroupMedians, type PairEncoder, type Ratio, type SingleEncoder, type WordEncoder } from './features';
-import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, trainGbdt, type GbdtOptions } from './gbdt';
+import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, Gbdt, trainGbdt, type GbdtOptions } from './gbdt';
 import { hasKey, prepareRow, words, type PreparedRow } from './prepared-row';
 import { RiskModel, type TrainingInfo } from './risk-model';
 import { combineRates, estimateStrength, logit, MAX_STRENGTH, sigmoid, smoothedRate } from './smoothing';
 
+/** The average (in log-odds) of several forests, as one forest. */
+function averageForests(forests: Gbdt[]): Gbdt {
+  if (forests.length === 1) return forests[0];
+  const w = 1 / forests.length;
+  const trees = forests.flatMap((f) => f.trees.map((t) => ({ ...t, leaf: t.leaf.map((v) => v * w) })));
+  return new Gbdt(forests.reduce((a, f) => a + f.baseScore * w, 0), forests[0].featureCount, trees);
+}
+
 export interface TrainOptions {
+  /** Forests trained with different seeds and averaged (variance reduction). Default 1. */
+  readonly ensemble?: number;
   /** Folds for out-of-fold statistics. Default 5. */
   readonly folds?: number;
   readonly seed?: number;
@@ -791,7 +801,9 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
     validationLoss = first.validationLoss;
   } else rounds = Math.min(rounds, 150);
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const final = trainGbdt(binned, labels, all, new Int32Array(0), { ...gbdtOptions, maxRounds: rounds }, (done, total) => progress('boosting', done, total));
+  const members = Math.max(1, options.ensemble ?? 1);
+  const forests = Array.from({ length: members }, (_, m) => trainGbdt(binned, labels, all, new Int32Array(0), { ...gbdtOptions, maxRounds: rounds, seed: gbdtOptions.seed + m * 7919 }, (done, total) => progress('boosting', done + m * total, total * members)).model);
+  const final = { model: averageForests(forests), rounds: forests.reduce((a, f) => a + f.trees.length, 0) };
 
   const info: TrainingInfo = {
     rows: n,

@@ -232,7 +232,9 @@ export function inferSchema(table: Table, options: InferOptions): RiskSchema {
         groupCandidates.push({ name, repeat: 1 / uniqueShare });
         continue;
       }
-      const categorical = (integer && stats.distinct <= 12) || idLike;
+      // Whole numbers with few values, or without a measurement name (office 12, regime 4000),
+      // are probably codes: also categories.
+      const categorical = (integer && stats.distinct <= 12) || idLike || (integer && stats.distinct <= 100 && hint === undefined && !MEASURE_NAME.test(name));
       columns.push({ name, kind: 'numeric', ...(categorical ? { categorical: true } : {}), ...(hint ? { hint } : {}) });
       continue;
     }

@@ -1,0 +1,62 @@
+import type { Lane, Passage } from '../api/types';
+import { between, clock, DECISION_LABEL, duration, RECOMMENDATION_LABEL } from '../format/format';
+
+/** Between trucks: the lane is quiet (or the last truck is pulling away). */
+export function Waiting({ lane, connecting, last }: { lane: Lane; connecting: boolean; last: Passage | null }) {
+  return (
+    <section className="waiting" aria-labelledby="waiting-title">
+      <div className="waiting__pulse" aria-hidden="true" />
+      <h2 id="waiting-title" className="waiting__title">
+        {connecting ? `Connecting to lane ${lane.name}…` : `Waiting for the next truck on lane ${lane.name}…`}
+      </h2>
+      <p className="waiting__sub muted">
+        The next passage opens here by itself as the RFID and plate readers see the truck.
+      </p>
+      {last && <LastDecision passage={last} />}
+    </section>
+  );
+}
+
+/** What the officer just did: the truck, the decision, and how long it took. */
+export function LastDecision({ passage }: { passage: Passage }) {
+  const decision = passage.decision;
+  if (!decision) return null;
+  const agreed = passage.recommendation === decision.action;
+  return (
+    <section className={`last last--${decision.action}`} aria-labelledby="last-title" data-testid="last-decision">
+      <h2 id="last-title" className="last__eyebrow">Last decision</h2>
+      <p className="last__action" role="status">
+        {DECISION_LABEL[decision.action]}
+      </p>
+      <p className="last__truck">
+        <span className="mono strong">{passage.plate ?? 'no plate read'}</span>
+        {passage.carrier && <span> · {passage.carrier.name}</span>}
+      </p>
+      <dl className="facts facts--inline">
+        <div>
+          <dt>By</dt>
+          <dd>
+            {decision.by} at {clock(decision.at)}
+          </dd>
+        </div>
+        <div>
+          <dt>At booth</dt>
+          <dd>{duration(between(passage.timings.firstReadAt, decision.at))}</dd>
+        </div>
+        <div>
+          <dt>Lane said</dt>
+          <dd>
+            {passage.recommendation ? RECOMMENDATION_LABEL[passage.recommendation] : 'nothing yet'}
+            {passage.recommendation && passage.recommendation !== 'manual' && <span className="muted"> ({agreed ? 'followed' : 'overridden'})</span>}
+          </dd>
+        </div>
+        {decision.note && (
+          <div>
+            <dt>Note</dt>
+            <dd>{decision.note}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
