@@ -12,7 +12,7 @@ const report = (name: string, scores: ArrayLike<number>, cpu: number) => {
 if (!mode || mode === 'ours') {
   const c0 = process.cpuUsage().user;
   const schema = inferSchema(train, { label, id, ...(date ? { date } : {}), ignore: ign });
-  const model = trainRiskModel(train, schema, { ensemble: Number(process.env.E ?? 1), seed: Number(process.env.SEED ?? 42), gbdt: JSON.parse(process.env.G ?? '{}'), ...(process.env.P ? { maxPairs: Number(process.env.P) } : {}) });
+  const model = trainRiskModel(train, schema, { folds: Number(process.env.KF ?? 5), ensemble: Number(process.env.E ?? 1), seed: Number(process.env.SEED ?? 42), gbdt: JSON.parse(process.env.G ?? '{}'), ...(process.env.P ? { maxPairs: Number(process.env.P) } : {}) });
   report('ours', model.scoreTable(test), (process.cpuUsage().user - c0) / 1e6);
   console.log('  pairs:', model.info.pairs.join('; '), '| rounds', model.info.rounds, '| F', model.info.features.length);
   if (process.env.IMP) { const cnt = new Map<string, number>(); for (const t of model.gbdt!.trees) for (const f of t.feature) cnt.set(model.info.features[f], (cnt.get(model.info.features[f]) ?? 0) + 1); console.log([...cnt].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}:${v}`).join(' ')); }

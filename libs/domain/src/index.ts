@@ -1,4 +1,5 @@
 export * from './errors';
+export { FieldReader, type Json } from './field-reader';
 export { ContainerNumber, iso6346CheckDigit } from './values/container-number';
 export { CountryCode } from './values/country-code';
 export { HsCode } from './values/hs-code';

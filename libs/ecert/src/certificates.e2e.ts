@@ -192,6 +192,18 @@ describe.each(testModes())('e-certificates on $name', (mode) => {
     const refusedTampered = await call('POST', '/api/certificates', { document: { ...tampered, id: `${signed.id}-2` } }, ['agency']);
     expect(refusedTampered.status).toBe(400);
     expect(refusedTampered.body.field).toBe('document');
+
+    // The agency rotates to a new key of its own: the old one has expired for anything signed later.
+    const next = generateIssuerKeyPair();
+    const rotated = await call('POST', `/api/agencies/${own.id}/keys`, { publicKey: next.publicKey }, ['agency']);
+    expect(rotated.body).toMatchObject({ keyId: next.keyId, keys: [{ keyId: keys.keyId, active: false }, { keyId: next.keyId, custody: 'client', active: true }] });
+    const late = issueCertificate({ id: `PHYTO-L-${Date.now()}`, type: 'e-phyto', issuer: { agencyId: own.id }, data: SAMPLE_EPHYTO }, keys.privateKeyPem);
+    const expired = await call('POST', '/api/certificates', { document: late }, ['agency']);
+    expect(expired.status).toBe(400);
+    expect(expired.body.field).toBe('document.issuer.keyId');
+    expect(expired.body.message).toContain('expired');
+    expect((await verify(late)).checks.issuer).toMatchObject({ status: 'INVALID', reason: expect.stringContaining('expired') });
+    expect((await verify(registered.body.document)).valid).toBe(true);
   });
 
   it('rotates keys: old certificates still verify, an expired key cannot sign, a revoked key invalidates what it signed after', async () => {

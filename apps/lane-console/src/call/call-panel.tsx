@@ -34,30 +34,37 @@ export function CallPanel({ laneId, passage, officerId }: { laneId: string; pass
   };
 
   return (
-    <section className="tile call" aria-labelledby="tile-call">
-      <h3 id="tile-call" className="tile__title">Booth phone (VoIP)</h3>
-      <p className={`call__state call__state--${shown}`} role="status" data-testid="call-state">
-        <span className="call__dot" aria-hidden="true" />
-        {STATE_LABEL[shown]}
-        {call.since && shown === call.state && <span className="muted call__since"> since {clock(call.since)}</span>}
-      </p>
-      {call.officerId && shown !== 'none' && <p className="muted small">Officer {call.officerId}</p>}
-      <div className="call__controls">
-        {shown === 'ringing' && (
-          <button type="button" className="btn btn--good" onClick={() => void send('connected')} disabled={posting !== null}>
-            {posting === 'connected' ? 'Answering…' : 'Answer'}
-          </button>
-        )}
-        {(shown === 'ringing' || shown === 'connected') && (
-          <button type="button" className="btn btn--bad" onClick={() => void send('ended')} disabled={posting !== null}>
-            {posting === 'ended' ? 'Hanging up…' : 'Hang up'}
-          </button>
-        )}
-        {(shown === 'none' || shown === 'ended') && (
-          <button type="button" className="btn" onClick={() => void send('ringing')} disabled={posting !== null}>
-            {posting === 'ringing' ? 'Calling…' : 'Call the driver'}
-          </button>
-        )}
+    <section className={`call call--${shown}`} aria-labelledby="call-title">
+      <h2 id="call-title" className="call__title">Booth phone</h2>
+      <div className="call__body">
+        <p className="call__state" role="status" data-testid="call-state">
+          <span className="call__dot" aria-hidden="true" />
+          {STATE_LABEL[shown]}
+          {call.since && shown === call.state && shown !== 'none' && (
+            <span className="call__since">
+              {' '}
+              since {clock(call.since)}
+              {call.officerId && ` · ${call.officerId}`}
+            </span>
+          )}
+        </p>
+        <div className="call__controls">
+          {shown === 'ringing' && (
+            <button type="button" className="btn btn--good" onClick={() => void send('connected')} disabled={posting !== null}>
+              {posting === 'connected' ? 'Answering…' : 'Answer'}
+            </button>
+          )}
+          {(shown === 'ringing' || shown === 'connected') && (
+            <button type="button" className="btn btn--bad" onClick={() => void send('ended')} disabled={posting !== null}>
+              {posting === 'ended' ? 'Hanging up…' : 'Hang up'}
+            </button>
+          )}
+          {(shown === 'none' || shown === 'ended') && (
+            <button type="button" className="btn" onClick={() => void send('ringing')} disabled={posting !== null}>
+              {posting === 'ringing' ? 'Calling…' : 'Call the driver'}
+            </button>
+          )}
+        </div>
       </div>
       {error && (
         <p className="call__error" role="alert">

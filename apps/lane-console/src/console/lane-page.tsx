@@ -124,7 +124,7 @@ function Booth({ lane, principal, signOut, eventSource }: { lane: Lane; principa
       <main className="booth" id="content" ref={mainRef} tabIndex={-1} aria-label={`Lane ${lane.name}`}>
         <div className="booth__passage">
           {atBooth ? (
-            <PassageCard passage={atBooth} lane={lane} now={now} call={<CallPanel laneId={lane.id} passage={atBooth} officerId={principal.id} />} />
+            <PassageCard passage={atBooth} lane={lane} now={now} />
           ) : (
             <Waiting lane={lane} connecting={passage === undefined && status.kind === 'connecting'} last={last} />
           )}
@@ -136,7 +136,10 @@ function Booth({ lane, principal, signOut, eventSource }: { lane: Lane; principa
             </div>
           )}
           {atBooth ? (
-            <DecisionPanel passage={atBooth} onOutcome={onOutcome} />
+            <>
+              <DecisionPanel passage={atBooth} onOutcome={onOutcome} />
+              <CallPanel laneId={lane.id} passage={atBooth} officerId={principal.id} />
+            </>
           ) : (
             <section className="decide decide--idle" aria-label="Decision">
               <h2 className="decide__title">Decision</h2>

@@ -5,7 +5,10 @@ import { between, clock, DECISION_LABEL, duration, RECOMMENDATION_LABEL } from '
 export function Waiting({ lane, connecting, last }: { lane: Lane; connecting: boolean; last: Passage | null }) {
   return (
     <section className="waiting" aria-labelledby="waiting-title">
-      <div className="waiting__pulse" aria-hidden="true" />
+      <p className="waiting__eyebrow">
+        <span className={`waiting__pulse${connecting ? ' is-connecting' : ''}`} aria-hidden="true" />
+        {connecting ? 'Connecting' : 'Lane clear · listening to RFID, plate reader and CCTV'}
+      </p>
       <h2 id="waiting-title" className="waiting__title">
         {connecting ? `Connecting to lane ${lane.name}…` : `Waiting for the next truck on lane ${lane.name}…`}
       </h2>

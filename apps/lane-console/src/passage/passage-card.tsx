@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react';
 import type { CertificateFinding, DeclarationSummary, Lane, Passage, Reason, Recommendation } from '../api/types';
-import { between, clock, duration, groupEpc, latency, percent, RECOMMENDATION_LABEL, score, splitPlate } from '../format/format';
+import { between, clock, duration, groupEpc, latency, percent, score, splitPlate } from '../format/format';
 import { cctvOf, faceCheck, isFlagged, lprOf, plateCheck, reasonsFor, rfidOf, type Tone } from './checks';
 
 const OUTCOME_TONE: Record<Recommendation, Tone> = { release: 'good', manual: 'warn', refer: 'bad' };
@@ -9,9 +8,8 @@ const OUTCOME_ICON: Record<Recommendation, string> = { release: '✓', manual: '
 /**
  * One truck at the booth, pre-filled from the lane's reads and checks: the recommendation first
  * and unmistakable, the contradictions standing out under it, then the facts it rests on.
- * `call` is the booth-phone panel, passed in so the card itself only displays.
  */
-export function PassageCard({ passage, lane, now, call }: { passage: Passage; lane: Lane; now: number; call?: ReactNode }) {
+export function PassageCard({ passage, lane, now }: { passage: Passage; lane: Lane; now: number }) {
   return (
     <article className="passage" aria-labelledby="passage-verdict">
       <Verdict passage={passage} now={now} />
@@ -20,7 +18,6 @@ export function PassageCard({ passage, lane, now, call }: { passage: Passage; la
         <TruckTile passage={passage} lane={lane} />
         <CarrierTile passage={passage} />
         <DriverTile passage={passage} lane={lane} />
-        {call}
       </div>
       <div className="passage__lower">
         <Reasons passage={passage} />
@@ -37,16 +34,17 @@ function Verdict({ passage, now }: { passage: Passage; now: number }) {
   const firstRead = Date.parse(timings.firstReadAt);
   const elapsed = (timings.decisionAt ? Date.parse(timings.decisionAt) : now) - firstRead;
   const ready = between(timings.firstReadAt, timings.recommendationAt);
-  const lead = passage.reasons[0];
+  const lead = verdictLead(passage);
   return (
     <header className={`verdict verdict--${tone}`} data-recommendation={recommendation ?? 'pending'}>
       <div className="verdict__main">
         <span className="verdict__eyebrow">Recommendation</span>
         <h2 id="passage-verdict" className="verdict__word">
           <span className="verdict__icon" aria-hidden="true">{recommendation ? OUTCOME_ICON[recommendation] : '…'}</span>
-          {recommendation ? RECOMMENDATION_LABEL[recommendation] : 'Checking…'}
+          {recommendation ? VERDICT_WORD[recommendation] : 'Checking…'}
+          {recommendation === 'refer' && <span className="verdict__suffix">to secondary</span>}
         </h2>
-        <p className="verdict__lead">{recommendation ? lead?.text : 'Reads are still arriving; the lane recommends once it has them all.'}</p>
+        <p className="verdict__lead">{lead}</p>
       </div>
       <dl className="verdict__timings" aria-label="Timings">
         <div>
@@ -64,6 +62,20 @@ function Verdict({ passage, now }: { passage: Passage; now: number }) {
       </dl>
     </header>
   );
+}
+
+const VERDICT_WORD: Record<Recommendation, string> = { release: 'Release', refer: 'Refer', manual: 'Manual check' };
+
+/** One line under the verdict that says how it was reached; the detail is listed below it, once. */
+export function verdictLead(passage: Passage): string {
+  if (!passage.recommendation) return 'Reads are still arriving: the lane recommends once it has them all.';
+  const total = passage.reasons.length;
+  const items = attentionItems(passage);
+  const flags = items.filter((i) => i.flag).length;
+  const others = items.length - flags;
+  if (items.length === 0) return `All ${total} checks passed.`;
+  const parts = [flags ? `${flags} flag${flags === 1 ? '' : 's'}` : '', others ? `${others} ${passage.recommendation === 'manual' && !flags ? 'item' : 'other reason'}${others === 1 ? '' : 's'} to check` : ''].filter(Boolean);
+  return `${parts.join(' and ')} below · ${total - items.length} of ${total} checks passed.`;
 }
 
 function TruckTile({ passage, lane }: { passage: Passage; lane: Lane }) {
@@ -84,37 +96,29 @@ function TruckTile({ passage, lane }: { passage: Passage; lane: Lane }) {
         ) : (
           <div className="plate plate--missing">No plate read</div>
         )}
-        {lpr && (
-          <span className={`chip chip--${check.tone}`} title={`Lane needs ${percent(lane.settings.plateConfidenceThreshold)}`}>
-            {percent(lpr.confidence)} · {check.label}
-          </span>
-        )}
       </div>
+      {lpr && (
+        <p className={`chip chip--${check.tone}`} data-testid="plate-confidence" data-tone={check.tone}>
+          {percent(lpr.confidence)} · {check.label}
+          <span className="chip__aside">lane {percent(lane.settings.plateConfidenceThreshold)}</span>
+        </p>
+      )}
       <dl className="facts">
-        <div>
-          <dt>Transponder</dt>
+        <div className="facts__stack">
+          <dt>Transponder (RFID)</dt>
           <dd>
-            {rfid ? <span className="mono">{groupEpc(rfid.epc)}</span> : <span className="tone-warn">{hasRfid ? 'Not read' : 'No RFID reader on this lane'}</span>}
+            {rfid ? <span className="mono epc">{groupEpc(rfid.epc)}</span> : <span className="tone-warn strong">{hasRfid ? 'Not read' : 'No RFID reader on this lane'}</span>}
           </dd>
         </div>
-        {rfid && (
-          <div>
-            <dt>RFID read</dt>
-            <dd>
-              {clock(rfid.at)}
-              {rfid.rssi !== undefined && <span className="muted"> · {rfid.rssi} dBm</span>}
-              {rfid.antenna !== undefined && <span className="muted"> · antenna {rfid.antenna}</span>}
-            </dd>
-          </div>
-        )}
-        {lpr && (
-          <div>
-            <dt>Plate read</dt>
-            <dd>
-              {clock(lpr.at)} <span className="muted">· lane needs {percent(lane.settings.plateConfidenceThreshold)}</span>
-            </dd>
-          </div>
-        )}
+        <div>
+          <dt>Read at</dt>
+          <dd>
+            {rfid && <>RFID {clock(rfid.at)}{rfid.rssi !== undefined && <span className="muted"> ({rfid.rssi} dBm)</span>}</>}
+            {rfid && lpr && ' · '}
+            {lpr && <>plate {clock(lpr.at)}</>}
+            {!rfid && !lpr && '—'}
+          </dd>
+        </div>
       </dl>
     </section>
   );
@@ -129,12 +133,12 @@ function CarrierTile({ passage }: { passage: Passage }) {
         <>
           <p className="tile__big" data-testid="carrier-name">{carrier.name}</p>
           <p className="badges">
-            <span className="badge badge--programme">{carrier.programme}</span>
+            <span className="badge badge--programme" title="Trusted-trader programme">{carrier.programme}</span>
             <span className={`badge badge--${carrier.status === 'active' ? 'good' : 'bad'}`}>{carrier.status}</span>
           </p>
           <dl className="facts">
             <div>
-              <dt>Identified by</dt>
+              <dt>Found by</dt>
               <dd>{carrier.matchedBy}</dd>
             </div>
             {carrier.traderId && (
@@ -148,7 +152,7 @@ function CarrierTile({ passage }: { passage: Passage }) {
       ) : (
         <>
           <p className="tile__big tone-warn">Not a trusted carrier</p>
-          <p className="muted">{passage.recommendation ? 'Neither the transponder nor the plate is enrolled in FAST, AEO or PIP.' : 'Looking up the trusted-trader registry…'}</p>
+          <p className="muted small">{passage.recommendation ? 'Neither the transponder nor the plate is enrolled in FAST, AEO or PIP.' : 'Looking up the trusted-trader registry…'}</p>
         </>
       )}
     </section>
@@ -171,20 +175,17 @@ function DriverTile({ passage, lane }: { passage: Passage; lane: Lane }) {
       </div>
       <dl className="facts">
         <div>
-          <dt>Driver present</dt>
-          <dd>{cctv ? (cctv.driverPresent ? 'Yes' : <span className="tone-warn">No</span>) : <span className="tone-warn">No camera read</span>}</dd>
+          <dt>Driver</dt>
+          <dd>
+            {cctv ? (cctv.driverPresent ? 'present' : <span className="tone-warn strong">not seen</span>) : <span className="tone-warn strong">no camera read</span>}
+            {cctv?.driverId && <span className="mono"> · {cctv.driverId}</span>}
+          </dd>
         </div>
-        {cctv?.driverId && (
-          <div>
-            <dt>Matched against</dt>
-            <dd className="mono">{cctv.driverId}</dd>
-          </div>
-        )}
         {cctv && (
           <div>
             <dt>Camera</dt>
             <dd>
-              {cctv.cameraId} <span className="muted">· {clock(cctv.at)}</span>
+              {cctv.cameraId} <span className="muted">{clock(cctv.at)}</span>
             </dd>
           </div>
         )}

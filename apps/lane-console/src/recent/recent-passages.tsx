@@ -11,23 +11,36 @@ import { between, clock, DECISION_LABEL, duration, RECOMMENDATION_LABEL } from '
 export function RecentPassages({ laneId, version, currentId }: { laneId: string; version: string; currentId?: string }) {
   const [rows, setRows] = useState<Passage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
+  const scheduled = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const asked = useRef(0);
+  const applied = useRef(0);
 
   useEffect(() => {
-    const ticket = ++latest.current;
-    // A burst of reads sends several revisions: reload once it settles.
-    const timer = setTimeout(() => {
+    // A burst of reads sends several revisions: one reload a moment after the first change sees
+    // them all. Throttled rather than debounced, so a busy lane still refreshes.
+    if (scheduled.current) return;
+    scheduled.current = setTimeout(() => {
+      scheduled.current = null;
+      const ticket = ++asked.current;
       recentPassages(laneId, 10).then(
         (list) => {
-          if (ticket !== latest.current) return;
+          if (ticket < applied.current) return;
+          applied.current = ticket;
           setRows(list);
           setError(null);
         },
-        (e: unknown) => ticket === latest.current && setError(describeError(e)),
+        (e: unknown) => ticket >= applied.current && setError(describeError(e)),
       );
     }, 250);
-    return () => clearTimeout(timer);
   }, [laneId, version]);
+
+  useEffect(
+    () => () => {
+      if (scheduled.current) clearTimeout(scheduled.current);
+      scheduled.current = null;
+    },
+    [],
+  );
 
   return (
     <section className="recent" aria-labelledby="recent-title">
@@ -37,13 +50,20 @@ export function RecentPassages({ laneId, version, currentId }: { laneId: string;
       {rows && rows.length === 0 && <p className="muted">No trucks on this lane yet.</p>}
       {rows && rows.length > 0 && (
         <table className="recent__table">
+          <colgroup>
+            <col className="c-time" />
+            <col className="c-plate" />
+            <col className="c-lane" />
+            <col className="c-decision" />
+            <col className="c-booth" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Time</th>
               <th scope="col">Plate</th>
-              <th scope="col">Lane said</th>
+              <th scope="col" title="What the lane recommended">Lane</th>
               <th scope="col">Decision</th>
-              <th scope="col" className="num">At booth</th>
+              <th scope="col" className="num" title="First read to decision">Booth</th>
             </tr>
           </thead>
           <tbody>

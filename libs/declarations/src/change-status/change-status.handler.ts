@@ -1,7 +1,6 @@
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, DomainError, InvalidFieldsError } from '@corridor/domain';
+import { ConflictError, DomainError, InvalidFieldsError, FieldReader } from '@corridor/domain';
 import { DeclarationCancelled, DeclarationCleared, DeclarationReferred, DeclarationReleased, DeclarationRiskAssessed, InspectionRecorded } from '../events';
-import { FieldReader } from '../model/field-reader';
 import { assertTransition } from '../model/status';
 import type { DeclarationView, InspectionResult } from '../model/views';
 import { DeclarationRepository } from '../persistence/declaration.repository';

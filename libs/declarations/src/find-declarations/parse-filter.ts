@@ -1,5 +1,4 @@
-import { InvalidFieldsError, LicencePlate, RfidEpc, TraderId } from '@corridor/domain';
-import { FieldReader } from '../model/field-reader';
+import { InvalidFieldsError, LicencePlate, RfidEpc, TraderId, FieldReader } from '@corridor/domain';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../model/status';
 import type { DeclarationFilter } from '../persistence/declaration.repository';
 

@@ -1,5 +1,4 @@
-import { ContainerNumber, CountryCode, HsCode, InvalidFieldsError, LicencePlate, Mass, Money, RfidEpc, TraderId, UnLocode } from '@corridor/domain';
-import { FieldReader, type Json } from './field-reader';
+import { ContainerNumber, CountryCode, HsCode, InvalidFieldsError, LicencePlate, Mass, Money, RfidEpc, TraderId, UnLocode, FieldReader, type Json } from '@corridor/domain';
 
 export const DECLARATION_TYPES = ['IM', 'EX', 'TR'] as const;
 export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const;

@@ -1,8 +1,7 @@
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { InvalidFieldsError } from '@corridor/domain';
+import { InvalidFieldsError, FieldReader } from '@corridor/domain';
 import { LaneEngine } from '../assemble-passages/lane-engine';
 import { PassageDecided } from '../events';
-import { FieldReader } from '../model/field-reader';
 import { DECISIONS, type DecisionAction } from '../model/passage';
 import type { RecommendationAction } from '../model/recommend';
 import { PassageRepository } from '../persistence/passage.repository';

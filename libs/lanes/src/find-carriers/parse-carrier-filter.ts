@@ -1,5 +1,4 @@
-import { InvalidFieldsError, LicencePlate, RfidEpc } from '@corridor/domain';
-import { FieldReader } from '../model/field-reader';
+import { InvalidFieldsError, LicencePlate, RfidEpc, FieldReader } from '@corridor/domain';
 import { PROGRAMMES, TRUST_STATUSES } from '../model/carrier';
 import type { CarrierFilter } from '../persistence/carrier.repository';
 

@@ -1,5 +1,4 @@
-import { InvalidFieldsError, LicencePlate, RfidEpc, TraderId } from '@corridor/domain';
-import { FieldReader } from './field-reader';
+import { InvalidFieldsError, LicencePlate, RfidEpc, TraderId, FieldReader } from '@corridor/domain';
 
 export const PROGRAMMES = ['FAST', 'AEO', 'PIP'] as const;
 /** FAST (US/CA/MX Free and Secure Trade), AEO (WCO Authorised Economic Operator), PIP (CA Partners in Protection). */

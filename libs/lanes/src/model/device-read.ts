@@ -1,5 +1,4 @@
-import { InvalidFieldsError, LicencePlate, RfidEpc } from '@corridor/domain';
-import { FieldReader } from './field-reader';
+import { InvalidFieldsError, LicencePlate, RfidEpc, FieldReader } from '@corridor/domain';
 import { DEVICE_KINDS, LANE_ID, type DeviceKind } from './lane';
 
 export const VOIP_STATES = ['ringing', 'connected', 'ended'] as const;

@@ -1,5 +1,4 @@
-import { InvalidFieldsError, UnLocode } from '@corridor/domain';
-import { FieldReader, type Json } from './field-reader';
+import { InvalidFieldsError, UnLocode, FieldReader, type Json } from '@corridor/domain';
 
 export const LANE_TYPES = ['standard', 'trusted', 'mixed'] as const;
 /** standard: everyone; trusted: FAST/AEO/PIP members only; mixed: both, trusted trucks get the fast path. */

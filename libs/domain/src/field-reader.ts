@@ -1,10 +1,12 @@
-import { DomainError } from '@corridor/domain';
+import { DomainError, InvalidFieldsError } from './errors';
 
 export type Json = Record<string, unknown>;
 
 /**
- * Walks untrusted JSON collecting every field error with its path (`items[3].value.currency`),
- * so one 400 names all that is wrong rather than the first thing only.
+ * Walks untrusted JSON collecting every field error with its path (`plates[1].number`), so one
+ * 400 names all that is wrong rather than the first thing only.
+ * Every context validates request bodies with it, so field paths and messages read the same
+ * everywhere.
  */
 export class FieldReader {
   readonly errors: Array<{ field: string; message: string }> = [];
@@ -12,6 +14,11 @@ export class FieldReader {
   fail(field: string, message: string): undefined {
     this.errors.push({ field, message: `${field}: ${message}` });
     return undefined;
+  }
+
+  /** Throws one 400 listing every error collected so far, if any. */
+  throwIfInvalid(code: string): void {
+    if (this.errors.length > 0) throw new InvalidFieldsError(code, this.errors);
   }
 
   object(input: unknown, field: string, required = true): Json | undefined {
@@ -34,7 +41,7 @@ export class FieldReader {
     const value = input.trim();
     if (value.length === 0) return options.required === false ? undefined : this.fail(field, 'must not be blank');
     if (value.length > (options.max ?? 256)) return this.fail(field, `must be at most ${options.max ?? 256} characters`);
-    if (options.pattern && !options.pattern.test(value)) return this.fail(field, options.patternHint ?? `has an invalid format`);
+    if (options.pattern && !options.pattern.test(value)) return this.fail(field, options.patternHint ?? 'has an invalid format');
     return value;
   }
 
@@ -53,12 +60,33 @@ export class FieldReader {
     return input;
   }
 
+  boolean(input: unknown, field: string, required = true): boolean | undefined {
+    if (input === undefined || input === null) return required ? this.fail(field, 'is required (true or false)') : undefined;
+    if (typeof input !== 'boolean') return this.fail(field, `must be true or false, got ${kind(input)}`);
+    return input;
+  }
+
+  /** An ISO 8601 date or date-time (a missing zone means UTC), normalised to UTC. */
   dateTime(input: unknown, field: string, required = true): string | undefined {
     const text = this.string(input, field, { max: 40, required });
     if (text === undefined) return undefined;
     const time = Date.parse(text);
     if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(time)) {
       return this.fail(field, `must be an ISO 8601 date-time such as 2026-11-25T08:30:00Z, got "${text.slice(0, 40)}"`);
+    }
+    return new Date(time).toISOString();
+  }
+
+  /**
+   * A device timestamp: ISO 8601 with a time and a zone (Z or an offset). A local time without
+   * a zone is refused because lanes straddle a border and often a time zone too.
+   */
+  instant(input: unknown, field: string): string | undefined {
+    const text = this.string(input, field, { max: 40 });
+    if (text === undefined) return undefined;
+    const time = Date.parse(text);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text) || Number.isNaN(time)) {
+      return this.fail(field, `must be an ISO 8601 date-time with a zone such as 2026-11-25T08:30:00.250Z, got "${text.slice(0, 40)}"`);
     }
     return new Date(time).toISOString();
   }
@@ -79,7 +107,7 @@ export class FieldReader {
   /** Flags fields the schema does not know, so a typo is not silently dropped. */
   known(input: Json, field: string, allowed: readonly string[]): void {
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key)) this.fail(field ? `${field}.${key}` : key, `is not a known field (known: ${allowed.join(', ')})`);
+      if (!allowed.includes(key)) this.fail(field ? `${field}.${key}` : key.slice(0, 64), `is not a known field (known: ${allowed.join(', ')})`);
     }
   }
 }
