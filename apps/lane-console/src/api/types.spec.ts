@@ -17,12 +17,12 @@ describe('the console types against apps/corridor/openapi.json', () => {
     ['LaneDeviceDto', fields<LaneDevice>({ id: true, kind: true, label: true })],
     ['LaneSettingsDto', fields<LaneSettings>({ passageWindowSeconds: true, faceMatchThreshold: true, plateConfidenceThreshold: true })],
     ['PassageDto', fields<Passage>({ id: true, laneId: true, portId: true, status: true, reads: true, missing: true, transponder: true, plate: true, carrier: true, declarations: true, certificates: true, recommendation: true, reasons: true, flags: true, decision: true, timings: true, revision: true })],
-    ['ReasonDto', fields<Reason>({ code: true, outcome: true, text: true })],
+    ['PassageReasonDto', fields<Reason>({ code: true, outcome: true, text: true })],
     ['FlagDto', fields<Flag>({ code: true, text: true })],
     ['CarrierSnapshotDto', fields<CarrierSnapshot>({ id: true, name: true, traderId: true, programme: true, status: true, matchedBy: true })],
     ['PassageTimingsDto', fields<PassageTimings>({ firstReadAt: true, openedAt: true, lastReadAt: true, lastReadReceivedAt: true, recommendationAt: true, decisionAt: true, exitAt: true })],
     ['PassageDecisionDto', fields<PassageDecision>({ action: true, note: true, by: true, at: true })],
-    ['DecisionDto', fields<DecisionRequest>({ action: true, note: true })],
+    ['DecidePassageDto', fields<DecisionRequest>({ action: true, note: true })],
     ['DeviceEventDto', fields<Omit<VoipEvent, 'passageId'>>({ device: true, at: true, state: true, officerId: true })],
   ])('reads only fields %s documents', (schema, used) => {
     expect(properties(schema).length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
  * The lanes API's shapes as the console reads them. They mirror the schemas of the `lanes` tag in
- * apps/corridor/openapi.json (LaneDto, PassageDto, ReasonDto, FlagDto, CarrierSnapshotDto...);
+ * apps/corridor/openapi.json (LaneDto, PassageDto, PassageReasonDto, FlagDto, CarrierSnapshotDto...);
  * `types.spec.ts` checks every field named here against that document.
  */
 

@@ -143,7 +143,17 @@ function Booth({ lane, principal, signOut, eventSource }: { lane: Lane; principa
           ) : (
             <section className="decide decide--idle" aria-label="Decision">
               <h2 className="decide__title">Decision</h2>
-              <p className="muted">With the next truck: <kbd>R</kbd> release · <kbd>F</kbd> refer · <kbd>H</kbd> hold.</p>
+              <ul className="decide__legend" aria-label="Keys, with the next truck">
+                <li>
+                  <kbd>R</kbd>release
+                </li>
+                <li>
+                  <kbd>F</kbd>refer
+                </li>
+                <li>
+                  <kbd>H</kbd>hold
+                </li>
+              </ul>
             </section>
           )}
           <RecentPassages laneId={lane.id} version={passage ? `${passage.id}:${passage.revision}` : 'none'} currentId={passage?.id} />

@@ -1,5 +1,5 @@
 import type { Lane, Passage } from '../api/types';
-import { between, clock, DECISION_LABEL, duration, RECOMMENDATION_LABEL } from '../format/format';
+import { between, clock, DECISION_LABEL, duration, percent, RECOMMENDATION_LABEL, score } from '../format/format';
 
 /** Between trucks: the lane is quiet (or the last truck is pulling away). */
 export function Waiting({ lane, connecting, last }: { lane: Lane; connecting: boolean; last: Passage | null }) {
@@ -7,7 +7,7 @@ export function Waiting({ lane, connecting, last }: { lane: Lane; connecting: bo
     <section className="waiting" aria-labelledby="waiting-title">
       <p className="waiting__eyebrow">
         <span className={`waiting__pulse${connecting ? ' is-connecting' : ''}`} aria-hidden="true" />
-        {connecting ? 'Connecting' : 'Lane clear · listening to RFID, plate reader and CCTV'}
+        {connecting ? 'Connecting' : 'Lane clear · listening to its devices'}
       </p>
       <h2 id="waiting-title" className="waiting__title">
         {connecting ? `Connecting to lane ${lane.name}…` : `Waiting for the next truck on lane ${lane.name}…`}
@@ -15,6 +15,24 @@ export function Waiting({ lane, connecting, last }: { lane: Lane; connecting: bo
       <p className="waiting__sub muted">
         The next passage opens here by itself as the RFID and plate readers see the truck.
       </p>
+      <dl className="waiting__lane" aria-label="Lane settings">
+        <div>
+          <dt>Face-match threshold</dt>
+          <dd>{score(lane.settings.faceMatchThreshold)}</dd>
+        </div>
+        <div>
+          <dt>Plate confidence</dt>
+          <dd>{percent(lane.settings.plateConfidenceThreshold)}</dd>
+        </div>
+        <div>
+          <dt>Passage window</dt>
+          <dd>{lane.settings.passageWindowSeconds} s</dd>
+        </div>
+        <div>
+          <dt>Devices</dt>
+          <dd>{lane.devices.map((d) => d.kind.toUpperCase()).join(' · ')}</dd>
+        </div>
+      </dl>
       {last && <LastDecision passage={last} />}
     </section>
   );

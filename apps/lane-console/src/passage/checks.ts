@@ -19,18 +19,20 @@ export function faceCheck(cctv: CctvRead | undefined, threshold: number): ScoreC
   if (!cctv) return { tone: 'warn', label: 'No camera check' };
   if (!cctv.driverPresent) return { tone: 'warn', label: 'No driver seen' };
   if (cctv.faceMatchScore === undefined) return { tone: 'warn', label: 'No face-match score' };
-  return scoreCheck(cctv.faceMatchScore, threshold, { pass: 'Face match', marginal: 'Marginal match', fail: 'Below threshold' });
+  return scoreCheck(cctv.faceMatchScore, threshold, { pass: 'Match', marginal: 'Marginal', fail: 'Below threshold' });
 }
 
 /** The plate reader's confidence against the lane's threshold. */
 export function plateCheck(lpr: LprRead | undefined, threshold: number): ScoreCheck {
   if (!lpr) return { tone: 'warn', label: 'Plate not read' };
-  return scoreCheck(lpr.confidence, threshold, { pass: 'Confident read', marginal: 'Just confident', fail: 'Confirm the plate' });
+  return scoreCheck(lpr.confidence, threshold, { pass: 'clear read', marginal: 'marginal', fail: 'confirm the plate' });
 }
 
 export function scoreCheck(value: number, threshold: number, labels: { pass: string; marginal: string; fail: string }): ScoreCheck {
-  if (value < threshold) return { tone: 'bad', label: labels.fail };
-  if (value < threshold + MARGIN) return { tone: 'warn', label: labels.marginal };
+  // Scores come with two decimals: compare the difference rounded, so 0.85 - 0.80 is a full 0.05.
+  const above = Math.round((value - threshold) * 1e6) / 1e6;
+  if (above < 0) return { tone: 'bad', label: labels.fail };
+  if (above < MARGIN) return { tone: 'warn', label: labels.marginal };
   return { tone: 'good', label: labels.pass };
 }
 

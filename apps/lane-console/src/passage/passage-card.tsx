@@ -73,9 +73,9 @@ export function verdictLead(passage: Passage): string {
   const items = attentionItems(passage);
   const flags = items.filter((i) => i.flag).length;
   const others = items.length - flags;
-  if (items.length === 0) return `All ${total} checks passed.`;
-  const parts = [flags ? `${flags} flag${flags === 1 ? '' : 's'}` : '', others ? `${others} ${passage.recommendation === 'manual' && !flags ? 'item' : 'other reason'}${others === 1 ? '' : 's'} to check` : ''].filter(Boolean);
-  return `${parts.join(' and ')} below · ${total - items.length} of ${total} checks passed.`;
+  if (items.length === 0) return `All ${total} checks passed`;
+  const parts = [flags ? `${flags} flag${flags === 1 ? '' : 's'}` : '', others ? `${others} ${flags ? 'more ' : ''}to check` : ''].filter(Boolean);
+  return `${parts.join(', ')} below · ${total - items.length} of ${total} checks passed`;
 }
 
 function TruckTile({ passage, lane }: { passage: Passage; lane: Lane }) {
@@ -98,28 +98,34 @@ function TruckTile({ passage, lane }: { passage: Passage; lane: Lane }) {
         )}
       </div>
       {lpr && (
-        <p className={`chip chip--${check.tone}`} data-testid="plate-confidence" data-tone={check.tone}>
-          {percent(lpr.confidence)} · {check.label}
-          <span className="chip__aside">lane {percent(lane.settings.plateConfidenceThreshold)}</span>
+        <p className="score-line">
+          <span className={`chip chip--${check.tone}`} data-testid="plate-confidence" data-tone={check.tone}>
+            {percent(lpr.confidence)} · {check.label}
+          </span>
+          <span className="muted small">lane needs {percent(lane.settings.plateConfidenceThreshold)}</span>
         </p>
       )}
       <dl className="facts">
         <div className="facts__stack">
           <dt>Transponder (RFID)</dt>
           <dd>
-            {rfid ? <span className="mono epc">{groupEpc(rfid.epc)}</span> : <span className="tone-warn strong">{hasRfid ? 'Not read' : 'No RFID reader on this lane'}</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>Read at</dt>
-          <dd>
-            {rfid && <>RFID {clock(rfid.at)}{rfid.rssi !== undefined && <span className="muted"> ({rfid.rssi} dBm)</span>}</>}
-            {rfid && lpr && ' · '}
-            {lpr && <>plate {clock(lpr.at)}</>}
-            {!rfid && !lpr && '—'}
+            {rfid ? (
+              <span className="mono epc" aria-label={rfid.epc}>
+                {groupEpc(rfid.epc).split(' ').map((group, i) => (
+                  <span key={i}>{group}</span>
+                ))}
+              </span>
+            ) : (
+              <span className="tone-warn strong">{hasRfid ? 'Not read' : 'No RFID reader on this lane'}</span>
+            )}
           </dd>
         </div>
       </dl>
+      <p className="muted small">
+        {rfid && `RFID ${clock(rfid.at)}`}
+        {rfid && lpr && ' · '}
+        {lpr && `plate ${clock(lpr.at)}`}
+      </p>
     </section>
   );
 }
@@ -170,7 +176,7 @@ function DriverTile({ passage, lane }: { passage: Passage; lane: Lane }) {
         <span className="face__score">{cctv?.faceMatchScore !== undefined && cctv.driverPresent ? score(cctv.faceMatchScore) : '—'}</span>
         <span className="face__label">
           <strong>{check.label}</strong>
-          <span>lane threshold {score(threshold)}</span>
+          <span>threshold {score(threshold)}</span>
         </span>
       </div>
       <dl className="facts">
@@ -185,7 +191,7 @@ function DriverTile({ passage, lane }: { passage: Passage; lane: Lane }) {
           <div>
             <dt>Camera</dt>
             <dd>
-              {cctv.cameraId} <span className="muted">{clock(cctv.at)}</span>
+              {cctv.cameraId}
             </dd>
           </div>
         )}
@@ -283,13 +289,15 @@ function DeclarationItem({ declaration: d, reasons }: { declaration: Declaration
       <div className="declaration__head">
         <span className="mono strong">{d.id.slice(0, 8)}</span>
         <span className="badge">{d.type}</span>
-        <span className="muted">{d.itemCount} item{d.itemCount === 1 ? '' : 's'} · {d.status}</span>
         <span className={`risk risk--${channel ? CHANNEL_TONE[channel] : 'neutral'}`} data-channel={channel ?? 'pending'}>
           {channel ? `${channel} · ${score(d.risk?.score ?? 0)}` : 'risk pending'}
           {d.risk?.selected && ' · selected'}
           {d.risk?.random && ' · random sample'}
         </span>
       </div>
+      <p className="muted small">
+        {d.itemCount} item{d.itemCount === 1 ? '' : 's'} · {d.status} · lodged {clock(d.lodgedAt)}
+      </p>
       {reasons.map((r) => (
         <p key={r.code} className={`declaration__reason tone-${OUTCOME_TONE[r.outcome]}`}>
           {r.text.replace(/^Declaration \S+ \(\w+\)(: | )/, '')}

@@ -53,7 +53,6 @@ export function RecentPassages({ laneId, version, currentId }: { laneId: string;
           <colgroup>
             <col className="c-time" />
             <col className="c-plate" />
-            <col className="c-lane" />
             <col className="c-decision" />
             <col className="c-booth" />
           </colgroup>
@@ -61,27 +60,34 @@ export function RecentPassages({ laneId, version, currentId }: { laneId: string;
             <tr>
               <th scope="col">Time</th>
               <th scope="col">Plate</th>
-              <th scope="col" title="What the lane recommended">Lane</th>
               <th scope="col">Decision</th>
-              <th scope="col" className="num" title="First read to decision">Booth</th>
+              <th scope="col" className="num" title="Time at the booth: first read to decision">Booth</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((p) => {
-              const against = p.decision && p.recommendation && p.recommendation !== 'manual' && p.recommendation !== p.decision.action;
+              const overridden = p.decision && p.recommendation && p.recommendation !== 'manual' && p.recommendation !== p.decision.action;
               return (
-                <tr key={p.id} className={p.id === currentId ? 'is-current' : undefined} data-passage={p.id}>
-                  <td className="mono">{clock(p.timings.firstReadAt)}</td>
-                  <td className="mono strong">{p.plate ?? '—'}</td>
-                  <td>{p.recommendation ? <span className={`dot dot--${p.recommendation}`}>{shortRec(p.recommendation)}</span> : <span className="muted">…</span>}</td>
+                <tr key={p.id} className={p.id === currentId && !p.decision ? 'is-current' : undefined} data-passage={p.id}>
+                  <td className="mono" title={clock(p.timings.firstReadAt)}>
+                    {clock(p.timings.firstReadAt).slice(0, 5)}
+                  </td>
+                  <td className="mono strong" title={p.carrier?.name}>
+                    {p.plate ?? '—'}
+                  </td>
                   <td>
                     {p.decision ? (
-                      <span className={`decision-tag decision-tag--${p.decision.action}`} title={p.decision.note ?? `by ${p.decision.by}`}>
-                        {DECISION_LABEL[p.decision.action].split(' ')[0]}
-                        {against && <span className="decision-tag__override" title="Against the recommendation"> *</span>}
+                      <span className={`decision-tag decision-tag--${p.decision.action}`} title={`${DECISION_LABEL[p.decision.action]} by ${p.decision.by}${p.decision.note ? `: ${p.decision.note}` : ''}`}>
+                        {SHORT_DECISION[p.decision.action]}
                       </span>
                     ) : (
-                      <span className="muted">waiting</span>
+                      <span className="muted">at booth</span>
+                    )}
+                    {overridden && p.recommendation && (
+                      <span className="override" title={`The lane recommended ${RECOMMENDATION_LABEL[p.recommendation].toLowerCase()}`}>
+                        {' '}
+                        ≠ {SHORT_RECOMMENDATION[p.recommendation].toLowerCase()}
+                      </span>
                     )}
                   </td>
                   <td className="num mono">{p.decision ? duration(between(p.timings.firstReadAt, p.timings.decisionAt)) : '—'}</td>
@@ -95,6 +101,6 @@ export function RecentPassages({ laneId, version, currentId }: { laneId: string;
   );
 }
 
-function shortRec(rec: Passage['recommendation'] & string): string {
-  return rec === 'refer' ? 'Refer' : RECOMMENDATION_LABEL[rec];
-}
+const SHORT_DECISION = { release: 'Released', refer: 'Referred', hold: 'Held' } as const;
+
+const SHORT_RECOMMENDATION = { release: 'Release', manual: 'Manual', refer: 'Refer' } as const;

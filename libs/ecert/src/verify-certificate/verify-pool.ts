@@ -54,7 +54,8 @@ interface Slot {
 
 /**
  * A small worker_threads pool for batch verification: Ed25519 costs ~100 µs per distinct
- * document, so a batch is split across one worker per core. Workers start on the first large
+ * document, so a batch is split across the calling thread and one worker per other core
+ * (at least one worker). Workers start on the first large
  * batch; if they cannot start (no bundle, no TypeScript loader) verification stays on the calling
  * thread, which gives the same answers, only slower.
  */
@@ -66,18 +67,24 @@ export class VerifyPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism())), private readonly script: () => WorkerScript | undefined = findWorkerScript) {}
+  /** One worker per core but one: the calling thread verifies a share too. */
+  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1)), private readonly script: () => WorkerScript | undefined = findWorkerScript) {}
 
-  /** Verifies on the workers when they are (or can be) started, else on this thread. */
+  /**
+   * Verifies on the workers and on this thread together when the workers are (or can be)
+   * started, else on this thread alone. This thread takes one share itself: it costs no copying,
+   * and with one worker per remaining core every core works on the batch.
+   */
   async verify(input: VerifyBatchInput): Promise<DocumentVerification[]> {
     if (this.unavailable || !(await this.start())) return verifyCorridorBatch(input);
-    const chunks = Math.min(this.slots.length, input.documents.length);
-    const per = Math.ceil(input.documents.length / chunks);
+    const shares = Math.min(this.slots.length + 1, input.documents.length);
+    const per = Math.ceil(input.documents.length / shares);
+    const parts = Array.from({ length: shares }, (_, i) => input.documents.slice(i * per, (i + 1) * per));
+    const own = parts.pop() ?? [];
     try {
-      const parts = await Promise.all(
-        Array.from({ length: chunks }, (_, i) => this.send({ ...input, documents: input.documents.slice(i * per, (i + 1) * per) })),
-      );
-      return parts.flat();
+      const sent = parts.map((documents) => this.send({ ...input, documents }));
+      const mine = verifyCorridorBatch({ ...input, documents: own });
+      return [...(await Promise.all(sent)).flat(), ...mine];
     } catch (error) {
       this.logger.warn(`worker verification failed (${error instanceof Error ? error.message : 'unknown'}); verifying on the main thread`);
       return verifyCorridorBatch(input);

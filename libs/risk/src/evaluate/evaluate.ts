@@ -106,18 +106,23 @@ function leakWarnings(table: Table, schema: RiskSchema, labels: Uint8Array): str
     const values = new Float64Array(table.rows.length);
     if (spec.kind === 'numeric') {
       for (let r = 0; r < table.rows.length; r++) values[r] = parseNumber(table.rows[r][c]);
-    } else if (spec.kind === 'categorical' || spec.kind === 'code' || spec.kind === 'text') {
+    } else if (spec.kind === 'categorical' || spec.kind === 'code') {
+      // Only columns with few values: a leaked outcome ("error type") has few.
       const stats = new Map<string, [number, number]>();
-      for (let r = 0; r < table.rows.length; r++) {
-        const key = (table.rows[r][c] ?? '').trim();
-        const s = stats.get(key) ?? [0, 0];
+      let many = false;
+      for (let r = 0; r < table.rows.length && !many; r++) {
+        const key = table.rows[r][c] ?? '';
+        let s = stats.get(key);
+        if (s === undefined) {
+          if (stats.size >= 50) many = true;
+          stats.set(key, (s = [0, 0]));
+        }
         s[0]++;
         s[1] += labels[r];
-        stats.set(key, s);
       }
-      if (stats.size > 50) continue;
+      if (many) continue;
       for (let r = 0; r < table.rows.length; r++) {
-        const s = stats.get((table.rows[r][c] ?? '').trim()) as [number, number];
+        const s = stats.get(table.rows[r][c] ?? '') as [number, number];
         values[r] = s[1] / s[0];
       }
     } else continue;

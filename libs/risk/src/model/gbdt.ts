@@ -409,7 +409,8 @@ export function trainGbdt(
     state = x;
     active.length = 0;
     rng.shuffle(featureOrder);
-    const take = Math.max(1, Math.round(F * options.colsample));
+    // At most 64 features per tree keeps wide data fast (a random-forest-like draw).
+    const take = Math.max(1, Math.min(Math.round(F * options.colsample), Math.max(64, Math.round(F * 0.3))));
     for (let i = 0; i < take; i++) active.push(featureOrder[i]);
     active.sort((a, b) => a - b);
 

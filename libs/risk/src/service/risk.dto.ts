@@ -3,35 +3,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OPERATORS, RULE_FIELD_NAMES } from './rule-language/rule-language';
 
-export class RuleConditionDto {
+export class RiskRuleConditionDto {
   @ApiProperty({ enum: RULE_FIELD_NAMES, example: 'hsPrefix', description: 'Declaration fields (type, office, importerId, declarantId, exporterId, carrierId, incoterm, transportMode, itemCount, discrepancy, discrepancyCount, discrepancyField) or item fields (hsCode, hsPrefix, origin, currency, unit, description, quantity, grossMassKg, netMassKg, value, valuePerKg, certificateCount, itemDiscrepancy)' }) field!: string;
   @ApiPropertyOptional({ enum: OPERATORS, description: 'Default: in for a list, contains for description, eq otherwise' }) op?: string;
   @ApiProperty({ example: '0804', description: 'A string, number, boolean, list (in/notIn) or [low, high] (between)' }) value!: unknown;
 }
 
-export class RuleActionDto {
+export class RiskRuleActionDto {
   @ApiProperty({ enum: ['select', 'raise', 'require-documents'] }) type!: string;
   @ApiPropertyOptional({ enum: ['red', 'yellow'], description: 'select' }) channel?: string;
   @ApiPropertyOptional({ example: 0.2, description: 'raise: added to the score (0 to 1)' }) by?: number;
   @ApiPropertyOptional({ type: [String], example: ['certificate of origin'], description: 'require-documents' }) documents?: string[];
 }
 
-export class RuleDto {
+export class RiskRuleDto {
   @ApiProperty({ example: 'Avocados from EC declared cheap' }) name!: string;
   @ApiPropertyOptional() description?: string;
   @ApiProperty({ example: 'office:USDET', description: 'national, or office:<UN/LOCODE>. Officers write office rules; managers and admins national ones' }) scope!: string;
   @ApiPropertyOptional({ enum: ['all', 'any'], description: 'all (default): every declaration condition and one item meeting every item condition' }) match?: string;
-  @ApiProperty({ type: [RuleConditionDto] }) conditions!: RuleConditionDto[];
-  @ApiProperty({ type: RuleActionDto }) action!: RuleActionDto;
+  @ApiProperty({ type: [RiskRuleConditionDto] }) conditions!: RiskRuleConditionDto[];
+  @ApiProperty({ type: RiskRuleActionDto }) action!: RiskRuleActionDto;
 }
 
-export class RuleViewDto {
+export class RiskRuleViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'office:USDET' }) scope!: string;
   @ApiProperty({ description: 'Rules start disabled: dry-run them, then enable' }) enabled!: boolean;
   @ApiProperty() version!: number;
-  @ApiProperty({ type: RuleDto }) definition!: RuleDto;
+  @ApiProperty({ type: RiskRuleDto }) definition!: RiskRuleDto;
   @ApiProperty({ description: 'Author of the current version' }) author!: string;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
@@ -39,49 +39,49 @@ export class RuleViewDto {
   @ApiProperty() updatedAt!: string;
 }
 
-export class RuleVersionDto {
+export class RiskRuleVersionDto {
   @ApiProperty() version!: number;
-  @ApiProperty({ type: RuleDto }) definition!: RuleDto;
+  @ApiProperty({ type: RiskRuleDto }) definition!: RiskRuleDto;
   @ApiProperty() author!: string;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ example: 'promoted from office:USDET' }) note?: string;
 }
 
-export class RuleChangeDto {
+export class RiskRuleChangeDto {
   @ApiProperty({ enum: ['created', 'revised', 'promoted', 'enabled', 'disabled'] }) change!: string;
   @ApiProperty() version!: number;
   @ApiProperty() by!: string;
   @ApiProperty() at!: string;
 }
 
-export class RuleDetailDto extends RuleViewDto {
-  @ApiProperty({ type: [RuleVersionDto], description: 'Newest first' }) versions!: RuleVersionDto[];
-  @ApiProperty({ type: [RuleChangeDto] }) changes!: RuleChangeDto[];
+export class RiskRuleDetailDto extends RiskRuleViewDto {
+  @ApiProperty({ type: [RiskRuleVersionDto], description: 'Newest first' }) versions!: RiskRuleVersionDto[];
+  @ApiProperty({ type: [RiskRuleChangeDto] }) changes!: RiskRuleChangeDto[];
 }
 
-export class PromotionDto {
+export class RiskRulePromotionDto {
   @ApiPropertyOptional({ example: 'caught 9 undervalued loads at Detroit in a month' }) note?: string;
 }
 
-export class DryRunRequestDto {
-  @ApiProperty({ type: RuleDto }) rule!: RuleDto;
+export class RiskDryRunRequestDto {
+  @ApiProperty({ type: RiskRuleDto }) rule!: RiskRuleDto;
 }
 
-export class OutcomeCountsDto {
+export class RiskOutcomeCountsDto {
   @ApiProperty() declarations!: number;
   @ApiProperty() inspected!: number;
   @ApiProperty() nonCompliant!: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) nonCompliantRate!: number | null;
 }
 
-export class DryRunResultDto {
+export class RiskDryRunResultDto {
   @ApiProperty({ example: 'HS code starts with 0804 and origin is EC: select for the red channel' }) rule!: string;
   @ApiProperty() scope!: string;
   @ApiProperty({ description: 'Past declarations in scope' }) evaluated!: number;
   @ApiProperty() hits!: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) hitRate!: number | null;
-  @ApiProperty({ type: OutcomeCountsDto, description: 'Inspections among the hits' }) outcomes!: OutcomeCountsDto;
-  @ApiProperty({ type: OutcomeCountsDto, description: 'Inspections among every evaluated declaration' }) baseline!: OutcomeCountsDto;
+  @ApiProperty({ type: RiskOutcomeCountsDto, description: 'Inspections among the hits' }) outcomes!: RiskOutcomeCountsDto;
+  @ApiProperty({ type: RiskOutcomeCountsDto, description: 'Inspections among every evaluated declaration' }) baseline!: RiskOutcomeCountsDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) channels!: Record<string, number>;
   @ApiProperty() selectedByRisk!: number;
   @ApiProperty() randomSample!: number;
@@ -89,7 +89,7 @@ export class DryRunResultDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) examples!: unknown[];
 }
 
-export class ReasonDto {
+export class RiskReasonDto {
   @ApiProperty({ example: 'item 1 (HS 0804.50 from EC): HS code 0804.50 with origin EC: 9 of 11 past inspections found misclassification' }) text!: string;
   @ApiProperty({ description: 'Log-odds this evidence adds (rules that select: 5)' }) weight!: number;
   @ApiPropertyOptional() itemIndex?: number;
@@ -98,11 +98,11 @@ export class ReasonDto {
   @ApiPropertyOptional() ruleId?: string;
 }
 
-export class ScoreRequestDto {
+export class RiskScoreRequestDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'A declaration body as lodged (POST /api/declarations)' }) declaration!: Record<string, unknown>;
 }
 
-export class ScoredItemDto {
+export class RiskScoredItemDto {
   @ApiProperty() itemIndex!: number;
   @ApiProperty() hsCode!: string;
   @ApiProperty() origin!: string;
@@ -110,25 +110,25 @@ export class ScoredItemDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Per error type' }) probabilities!: Record<string, number>;
 }
 
-export class ScoreResultDto {
+export class RiskScoreResultDto {
   @ApiProperty() score!: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'] }) channel!: string;
   @ApiProperty() selected!: boolean;
   @ApiProperty({ description: 'Always false: no random sample is drawn for a what-if' }) random!: boolean;
   @ApiPropertyOptional({ type: Number, nullable: true }) threshold!: number | null;
-  @ApiProperty({ type: [ReasonDto], description: 'Largest weight first' }) reasons!: ReasonDto[];
+  @ApiProperty({ type: [RiskReasonDto], description: 'Largest weight first' }) reasons!: RiskReasonDto[];
   @ApiProperty() modelVersion!: string;
-  @ApiProperty({ type: [ScoredItemDto] }) items!: ScoredItemDto[];
+  @ApiProperty({ type: [RiskScoredItemDto] }) items!: RiskScoredItemDto[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) ruleHits!: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) discrepancies!: unknown[];
 }
 
-export class SelectionDto {
+export class RiskSelectionDto {
   @ApiProperty({ example: 0.02, description: 'Share of declarations selected by risk (0 to 0.5)' }) targetRate!: number;
   @ApiPropertyOptional({ example: 50, description: 'Recent scores needed before a threshold is trusted (1 to 2000)' }) minHistory?: number;
 }
 
-export class SelectionViewDto {
+export class RiskSelectionViewDto {
   @ApiProperty() targetRate!: number;
   @ApiProperty() minHistory!: number;
   @ApiProperty({ description: 'RISK_RANDOM_SAMPLING_RATE (configuration)' }) randomRate!: number;
@@ -140,14 +140,14 @@ export class SelectionViewDto {
   @ApiPropertyOptional() updatedAt?: string;
 }
 
-export class FeedbackDto {
+export class RiskFeedbackDto {
   @ApiProperty({ example: 0, description: 'Index in the assessment\'s reasons' }) reasonIndex!: number;
   @ApiProperty() agree!: boolean;
   @ApiPropertyOptional({ example: 'the description matches 0804.50; fresh, not dried' }) note?: string;
   @ApiPropertyOptional({ description: 'Declaration version of the assessment (default: the latest)' }) version?: number;
 }
 
-export class FeedbackViewDto {
+export class RiskFeedbackViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() assessmentId!: string;
   @ApiProperty() declarationId!: string;
@@ -160,7 +160,7 @@ export class FeedbackViewDto {
   @ApiProperty() at!: string;
 }
 
-export class AssessmentViewDto {
+export class RiskAssessmentViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() declarationId!: string;
   @ApiProperty() version!: number;
@@ -172,18 +172,18 @@ export class AssessmentViewDto {
   @ApiProperty() modelVersion!: string;
   @ApiProperty({ enum: ['recorded', 'stale'] }) outcome!: string;
   @ApiProperty({ enum: ['lodged', 'amended', 'sweep'] }) trigger!: string;
-  @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
+  @ApiProperty({ type: [RiskReasonDto] }) reasons!: RiskReasonDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Inputs, signals, rule hits, model outputs per error type and item, combination, threshold and random draw' }) audit!: Record<string, unknown>;
 }
 
-export class AssessmentsViewDto {
+export class RiskAssessmentsViewDto {
   @ApiProperty() declarationId!: string;
-  @ApiProperty({ type: AssessmentViewDto }) latest!: AssessmentViewDto;
-  @ApiProperty({ type: [AssessmentViewDto], description: 'Newest first' }) history!: AssessmentViewDto[];
-  @ApiProperty({ type: [FeedbackViewDto] }) feedback!: FeedbackViewDto[];
+  @ApiProperty({ type: RiskAssessmentViewDto }) latest!: RiskAssessmentViewDto;
+  @ApiProperty({ type: [RiskAssessmentViewDto], description: 'Newest first' }) history!: RiskAssessmentViewDto[];
+  @ApiProperty({ type: [RiskFeedbackViewDto] }) feedback!: RiskFeedbackViewDto[];
 }
 
-export class ModelVersionDto {
+export class RiskModelVersionDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'misclassification' }) errorType!: string;
   @ApiProperty() version!: number;
@@ -197,7 +197,7 @@ export class ModelVersionDto {
   @ApiProperty() updatedAt!: string;
 }
 
-export class RetrainQueuedDto {
+export class RiskRetrainQueuedDto {
   @ApiProperty() jobId!: string;
   @ApiProperty({ example: 'risk.retrain' }) queue!: string;
 }

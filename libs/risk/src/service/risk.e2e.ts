@@ -279,3 +279,29 @@ describe.each(testModes())('risk on $name', (mode) => {
     expect((await call('POST', '/api/risk/score', { declaration: mangoes(), extra: 1 }, ['admin'])).body.field).toBe('extra');
   });
 });
+
+describe.each(testModes())('the random compliance sample on $name', (mode) => {
+  let host: TestApp;
+  afterAll(async () => host?.close());
+
+  it('draws at RISK_RANDOM_SAMPLING_RATE and reports the draw as random, not as risk', async () => {
+    host = await startTestApp(RiskHost.forRoot, mode, { RISK_RANDOM_SAMPLING_RATE: '1' });
+    const ids: string[] = [];
+    for (const body of generateDeclarations({ seed: 11, count: 3, type: 'IM' })) {
+      const response = await fetch(`${host.url}/api/declarations`, { method: 'POST', headers: { ...host.auth('trader'), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      ids.push(((await response.json()) as Body).id);
+    }
+    await host.app.get(JobQueue).idle(SCORE_QUEUE);
+    for (const id of ids) {
+      let d: Body;
+      for (let i = 0; i < 400 && d?.status !== 'risk-assessed'; i++) {
+        d = await (await fetch(`${host.url}/api/declarations/${id}`, { headers: host.auth('officer') })).json();
+        if (d.status !== 'risk-assessed') await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(d.risk).toMatchObject({ channel: 'red', selected: false, random: true });
+      expect(d.risk.reasons.at(-1).text).toBe('selected by the random compliance sample (100% of declarations), not by risk');
+      const audit = await (await fetch(`${host.url}/api/risk/assessments/${id}`, { headers: host.auth('engineer') })).json();
+      expect(audit.latest.audit.selection).toMatchObject({ basis: 'random', randomRate: 1, seed: expect.any(Number), draw: expect.any(Number) });
+    }
+  });
+});

@@ -20,12 +20,12 @@ class FakeQueue {
   }
 }
 
-function lifecycle(schedule: boolean) {
+function lifecycle(schedule: boolean, workQueues = [SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE]) {
   const queue = new FakeQueue();
   const retrained: string[] = [];
   const retrain = { run: async (trigger: string) => (retrained.push(trigger), []) } as unknown as RetrainModelsJob;
   const sweep = { run: async () => 0 } as unknown as SweepLodgedJob;
-  const l = new RiskLifecycle(queue as unknown as JobQueue, {} as ScoreDeclarationJob, {} as LearnFromInspectionJob, retrain, sweep, { schedule, retrainHourUtc: 2, sweepIntervalMs: 60_000 });
+  const l = new RiskLifecycle(queue as unknown as JobQueue, {} as ScoreDeclarationJob, {} as LearnFromInspectionJob, retrain, sweep, { schedule, retrainHourUtc: 2, sweepIntervalMs: 60_000, workQueues });
   return { l, queue, retrained };
 }
 
@@ -39,6 +39,12 @@ describe('the risk workers and schedules', () => {
     await l.onApplicationBootstrap();
     expect([...queue.handlers.keys()]).toEqual([SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE]);
     expect(queue.added).toEqual([]);
+  });
+
+  it('leaves the queues it is told not to work to other processes', async () => {
+    const { l, queue } = lifecycle(false, [SCORE_QUEUE, LEARN_QUEUE]);
+    await l.onApplicationBootstrap();
+    expect([...queue.handlers.keys()]).toEqual([SCORE_QUEUE, LEARN_QUEUE]);
   });
 
   it('schedules the daily retrain once per day, and the next one after each run', async () => {

@@ -13,10 +13,15 @@ export interface RiskModuleOptions {
   retrainHourUtc?: number;
   /** Between sweeps for declarations left lodged. Default 60 s. */
   sweepIntervalMs?: number;
+  /**
+   * The queues this process works (default: all four). A retrain is CPU-bound for seconds to
+   * minutes: in distributed mode, API replicas may leave 'risk.retrain' to a dedicated worker.
+   */
+  workQueues?: readonly string[];
 }
 
 export const RISK_OPTIONS = Symbol('RISK_OPTIONS');
-export const DEFAULT_RISK_OPTIONS: Required<RiskModuleOptions> = { schedule: true, retrainHourUtc: 2, sweepIntervalMs: 60_000 };
+export const DEFAULT_RISK_OPTIONS: Required<RiskModuleOptions> = { schedule: true, retrainHourUtc: 2, sweepIntervalMs: 60_000, workQueues: [SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE] };
 
 /** Milliseconds from `now` to the next `hour`:00 UTC, and that day (the job id of that run). */
 export function nextRun(now: Date, hour: number): { delayMs: number; day: string } {
@@ -48,18 +53,23 @@ export class RiskLifecycle implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.jobs.process<ScoreJob>(SCORE_QUEUE, (job) => this.score.run(job));
-    this.jobs.process<LearnJob>(LEARN_QUEUE, (job) => this.learn.run(job));
-    this.jobs.process<RetrainJob>(RETRAIN_QUEUE, async (job) => {
-      const stored = await this.retrain.run(job.trigger);
-      if (job.trigger === 'schedule' && this.options.schedule) await this.scheduleRetrain(new Date(Date.now() + 60_000));
-      return stored.map((m) => `${m.errorType}@${m.version}`);
-    });
-    this.jobs.process(SWEEP_QUEUE, async () => {
-      const queued = await this.sweep.run();
-      if (this.options.schedule) await this.scheduleSweep();
-      return queued;
-    });
+    const works = (queue: string) => this.options.workQueues.includes(queue);
+    if (works(SCORE_QUEUE)) this.jobs.process<ScoreJob>(SCORE_QUEUE, (job) => this.score.run(job));
+    if (works(LEARN_QUEUE)) this.jobs.process<LearnJob>(LEARN_QUEUE, (job) => this.learn.run(job));
+    if (works(RETRAIN_QUEUE)) {
+      this.jobs.process<RetrainJob>(RETRAIN_QUEUE, async (job) => {
+        const stored = await this.retrain.run(job.trigger);
+        if (job.trigger === 'schedule' && this.options.schedule) await this.scheduleRetrain(new Date(Date.now() + 60_000));
+        return stored.map((m) => `${m.errorType}@${m.version}`);
+      });
+    }
+    if (works(SWEEP_QUEUE)) {
+      this.jobs.process(SWEEP_QUEUE, async () => {
+        const queued = await this.sweep.run();
+        if (this.options.schedule) await this.scheduleSweep();
+        return queued;
+      });
+    }
     if (this.options.schedule) {
       await this.scheduleRetrain(new Date());
       await this.scheduleSweep();

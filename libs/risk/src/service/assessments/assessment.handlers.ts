@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InvalidFieldsError, InvalidValueError, NotFoundError } from '@corridor/domain';
+import { FieldReader, InvalidFieldsError, InvalidValueError, NotFoundError } from '@corridor/domain';
 import { randomUUID } from 'node:crypto';
 import { AssessmentRepository } from '../persistence/assessment.repository';
 import type { RiskAssessmentRow } from '../persistence/risk.entities';
-import { InputReader } from '../shared/input-reader';
 import { GetRiskAssessments, RecordRiskFeedback } from './assessment.queries';
 import { toAssessmentView, toFeedbackView, type AssessmentsView, type FeedbackView } from './assessment.views';
 
@@ -26,7 +25,7 @@ export class RecordRiskFeedbackHandler implements ICommandHandler<RecordRiskFeed
   constructor(private readonly assessments: AssessmentRepository) {}
 
   async execute({ declarationId, input, principal }: RecordRiskFeedback): Promise<FeedbackView> {
-    const r = new InputReader();
+    const r = new FieldReader();
     const body = r.object(input, 'body') ?? {};
     r.known(body, '', ['reasonIndex', 'agree', 'note', 'version']);
     const reasonIndex = r.number(body.reasonIndex, 'reasonIndex', { max: 999, integer: true });

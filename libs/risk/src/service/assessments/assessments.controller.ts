@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@corridor/platform';
-import { AssessmentsViewDto, FeedbackDto, FeedbackViewDto } from '../risk.dto';
+import { RiskAssessmentsViewDto, RiskFeedbackDto, RiskFeedbackViewDto } from '../risk.dto';
 import { uuidParam } from '../shared/uuid.pipe';
 import { GetRiskAssessments, RecordRiskFeedback } from './assessment.queries';
 
@@ -16,7 +16,7 @@ export class AssessmentsController {
   @Get(':declarationId')
   @Auth('officer', 'engineer', 'manager')
   @ApiOperation({ summary: 'The latest assessment and its history, each with its full reasoning (audit trail), and officers\' feedback' })
-  @ApiOkResponse({ type: AssessmentsViewDto })
+  @ApiOkResponse({ type: RiskAssessmentsViewDto })
   @ApiNotFoundResponse()
   get(@Param('declarationId', declarationId) id: string) {
     return this.queries.execute(new GetRiskAssessments(id));
@@ -26,8 +26,8 @@ export class AssessmentsController {
   @HttpCode(201)
   @Auth('officer')
   @ApiOperation({ summary: 'Agree or disagree with one reason of the latest assessment' })
-  @ApiBody({ type: FeedbackDto })
-  @ApiCreatedResponse({ type: FeedbackViewDto })
+  @ApiBody({ type: RiskFeedbackDto })
+  @ApiCreatedResponse({ type: RiskFeedbackViewDto })
   @ApiBadRequestResponse({ description: 'reasonIndex out of range, or a field missing' })
   feedback(@Param('declarationId', declarationId) id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.commands.execute(new RecordRiskFeedback(id, body, principal));

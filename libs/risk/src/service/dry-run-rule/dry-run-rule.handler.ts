@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InvalidFieldsError } from '@corridor/domain';
+import { FieldReader, InvalidFieldsError } from '@corridor/domain';
 import { HistoryRepository } from '../persistence/history.repository';
 import { compileRule, parseRule } from '../rule-language/rule-language';
-import { InputReader } from '../shared/input-reader';
 import { DryRun, type DryRunResult } from './dry-run';
 import { DryRunRiskRule } from './dry-run-rule.query';
 
@@ -13,7 +12,7 @@ export class DryRunRiskRuleHandler implements IQueryHandler<DryRunRiskRule> {
   constructor(private readonly history: HistoryRepository) {}
 
   async execute({ input }: DryRunRiskRule): Promise<DryRunResult> {
-    const r = new InputReader();
+    const r = new FieldReader();
     const body = r.object(input, 'body');
     if (body) r.known(body, '', ['rule']);
     if (r.errors.length > 0 || !body) throw new InvalidFieldsError('RISK.INVALID_DRY_RUN', r.errors);

@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ConflictError, InvalidFieldsError } from '@corridor/domain';
+import { ConflictError, FieldReader, InvalidFieldsError } from '@corridor/domain';
 import type { Principal } from '@corridor/platform';
 import { RuleRepository, type RuleDetail, type RuleView } from '../persistence/rule.repository';
 import { parseRule, type RuleDefinition } from '../rule-language/rule-language';
-import { InputReader } from '../shared/input-reader';
 import { assertCanWrite } from './rule-access';
 import { RuleBook } from './rule-book';
 import { CreateRiskRule, GetRiskRule, ListRiskRules, PromoteRiskRule, ReviseRiskRule, SetRiskRuleEnabled } from './rule.commands';
@@ -42,7 +41,7 @@ export class PromoteRiskRuleHandler implements ICommandHandler<PromoteRiskRule> 
   constructor(private readonly rules: RuleRepository, private readonly book: RuleBook) {}
 
   async execute({ ruleId, input, principal }: PromoteRiskRule): Promise<RuleView> {
-    const r = new InputReader();
+    const r = new FieldReader();
     const body = input === undefined || input === null ? {} : (r.object(input, 'body') ?? {});
     r.known(body, '', ['note']);
     const note = r.string(body.note, 'note', { max: 2000, required: false });

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /** Schema-builder migration: the same file runs on SQLite and PostgreSQL. */
-export class CreateRisk1764070000000 implements MigrationInterface {
-  name = 'CreateRisk1764070000000';
+export class CreateRisk1764090000000 implements MigrationInterface {
+  name = 'CreateRisk1764090000000';
 
   async up(runner: QueryRunner): Promise<void> {
     const text = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
@@ -78,5 +78,5 @@ export class CreateRisk1764070000000 implements MigrationInterface {
   }
 }
 
-/** Register after DECLARATION_MIGRATIONS. */
-export const RISK_MIGRATIONS = [CreateRisk1764070000000];
+/** Register after DECLARATION_MIGRATIONS (the risk context reads declarations through their queries, not their tables). */
+export const RISK_MIGRATIONS = [CreateRisk1764090000000];

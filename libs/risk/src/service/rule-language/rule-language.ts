@@ -1,6 +1,5 @@
-import { CountryCode, InvalidFieldsError, InvalidValueError, isCurrency, TraderId, UnLocode } from '@corridor/domain';
+import { CountryCode, FieldReader, InvalidFieldsError, InvalidValueError, isCurrency, TraderId, UnLocode, type Json } from '@corridor/domain';
 import { formatHs, type DeclarationFacts, type ItemFacts } from '../facts/declaration-facts';
-import { InputReader, path, type Json } from '../shared/input-reader';
 
 /**
  * Expert rules as data (the ANIITA idea): a rule is a list of conditions over declaration and
@@ -112,7 +111,7 @@ const RULE_KEYS = ['name', 'description', 'scope', 'match', 'conditions', 'actio
 
 /** Parses an untrusted rule body; throws InvalidFieldsError (400) naming every bad path. */
 export function parseRule(input: unknown, prefix = ''): RuleDefinition {
-  const r = new InputReader();
+  const r = new FieldReader();
   const at = (field: string) => path(prefix, field);
   const root = r.object(input, prefix || 'body');
   if (!root) throw new InvalidFieldsError('RISK.INVALID_RULE', r.errors);
@@ -127,7 +126,12 @@ export function parseRule(input: unknown, prefix = ''): RuleDefinition {
   return { name: name as string, ...(description ? { description } : {}), scope: scope as RuleScope, match, conditions: conditions as Condition[], action: action as RuleAction };
 }
 
-export function parseScope(r: InputReader, input: unknown, field: string): RuleScope | undefined {
+/** `prefix.field`, or `field` alone without a prefix. */
+function path(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
+}
+
+export function parseScope(r: FieldReader, input: unknown, field: string): RuleScope | undefined {
   const raw = r.string(input, field, { max: 40 });
   if (raw === undefined) return undefined;
   if (raw === 'national') return 'national';
@@ -137,7 +141,7 @@ export function parseScope(r: InputReader, input: unknown, field: string): RuleS
   return office === undefined ? undefined : `office:${office}`;
 }
 
-function parseCondition(r: InputReader, input: unknown, field: string): Condition | undefined {
+function parseCondition(r: FieldReader, input: unknown, field: string): Condition | undefined {
   const c = r.object(input, field);
   if (!c) return undefined;
   r.known(c, field, ['field', 'op', 'value']);
@@ -159,7 +163,7 @@ function defaultOperator(kind: Kind, value: unknown): Operator {
   return Array.isArray(value) && kind !== 'number' ? 'in' : 'eq';
 }
 
-function parseValue(r: InputReader, spec: FieldSpec, op: Operator, input: unknown, field: string): ConditionValue | undefined {
+function parseValue(r: FieldReader, spec: FieldSpec, op: Operator, input: unknown, field: string): ConditionValue | undefined {
   if (spec.kind === 'boolean') {
     if (input === undefined) return true;
     return r.boolean(input, field);
@@ -191,7 +195,7 @@ function parseValue(r: InputReader, spec: FieldSpec, op: Operator, input: unknow
   return one(input, field);
 }
 
-function parseAction(r: InputReader, input: unknown, field: string): RuleAction | undefined {
+function parseAction(r: FieldReader, input: unknown, field: string): RuleAction | undefined {
   const a = r.object(input, field);
   if (!a) return undefined;
   const type = r.oneOf(a.type, `${field}.type`, ACTIONS);

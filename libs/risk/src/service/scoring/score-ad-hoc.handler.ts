@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InvalidFieldsError } from '@corridor/domain';
+import { FieldReader, InvalidFieldsError } from '@corridor/domain';
 import { crossCheckDocuments, parseDeclaration } from '@corridor/declarations';
-import { InputReader } from '../shared/input-reader';
 import { DeclarationScorer } from './declaration-scorer';
 import type { RiskReason, RuleHit } from './score-engine';
 import { ScoreAdHocDeclaration } from './score-ad-hoc.query';
@@ -24,7 +23,7 @@ export class ScoreAdHocDeclarationHandler implements IQueryHandler<ScoreAdHocDec
   constructor(private readonly scorer: DeclarationScorer) {}
 
   async execute({ input }: ScoreAdHocDeclaration): Promise<AdHocScore> {
-    const r = new InputReader();
+    const r = new FieldReader();
     const body = r.object(input, 'body');
     if (body) r.known(body, '', ['declaration']);
     if (r.errors.length > 0 || !body) throw new InvalidFieldsError('RISK.INVALID_SCORE_REQUEST', r.errors);

@@ -108,11 +108,13 @@ export function scoreDeclaration(input: ScoringInput): ScoreBreakdown {
   const itemKeep = new Float64Array(n).fill(1);
   const candidates: Array<{ errorType: string; itemIndex: number | null; excess: number }> = [];
   const pairs: Array<{ handle: ModelHandle; item: number; excess: number; adjusted: number; base: number }> = [];
+  const contexts = new Map<ModelHandle, ReturnType<ModelHandle['model']['batchContext']>>();
 
   for (const handle of input.models) {
     const { model, errorType } = handle;
     const base = model.baseRate;
     const context = model.batchContext(records);
+    contexts.set(handle, context);
     const out: ModelOutput = { version: handle.version, baseRate: round(base, 6), probabilities: [], adjusted: [] };
     for (let i = 0; i < n; i++) {
       const p = model.score(records[i], { reasons: 0, context }).probability;
@@ -137,8 +139,7 @@ export function scoreDeclaration(input: ScoringInput): ScoreBreakdown {
       text: `${where}: ${percent(pair.adjusted)} estimated probability of ${errorTypeLabel(handle.errorType)} (average ${percent(pair.base)})`,
       weight: pair.excess, itemIndex: item, source: 'model', errorType: handle.errorType,
     });
-    const context = handle.model.batchContext(records);
-    for (const r of handle.model.score(records[item], { reasons: 3, context }).reasons) {
+    for (const r of handle.model.score(records[item], { reasons: 3, context: contexts.get(handle) }).reasons) {
       reasons.push({ text: `${where}: ${phraseModelReason(r.text, handle.errorType)}`, weight: r.weight, itemIndex: item, source: 'model', errorType: handle.errorType });
     }
   }

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidFieldsError } from '@corridor/domain';
+import { FieldReader, InvalidFieldsError } from '@corridor/domain';
 import { Auth, CurrentPrincipal, type Principal } from '@corridor/platform';
-import { ScoreRequestDto, ScoreResultDto, SelectionDto, SelectionViewDto } from '../risk.dto';
+import { RiskScoreRequestDto, RiskScoreResultDto, RiskSelectionDto, RiskSelectionViewDto } from '../risk.dto';
 import { SelectionSettings } from '../selection-policy/selection-settings';
-import { InputReader } from '../shared/input-reader';
 import { ScoreAdHocDeclaration } from './score-ad-hoc.query';
 
 @ApiTags('risk scoring')
@@ -17,8 +16,8 @@ export class ScoringController {
   @HttpCode(200)
   @Auth('engineer', 'officer')
   @ApiOperation({ summary: 'Score a declaration body without storing anything (what-if)' })
-  @ApiBody({ type: ScoreRequestDto })
-  @ApiOkResponse({ type: ScoreResultDto })
+  @ApiBody({ type: RiskScoreRequestDto })
+  @ApiOkResponse({ type: RiskScoreResultDto })
   @ApiBadRequestResponse({ description: 'The declaration is invalid; `field` names the path, e.g. declaration.items[0].hsCode' })
   score(@Body() body: unknown) {
     return this.queries.execute(new ScoreAdHocDeclaration(body));
@@ -27,7 +26,7 @@ export class ScoringController {
   @Get('selection')
   @Auth()
   @ApiOperation({ summary: 'The selection policy: target rate, random sample rate, current threshold' })
-  @ApiOkResponse({ type: SelectionViewDto })
+  @ApiOkResponse({ type: RiskSelectionViewDto })
   getSelection() {
     return this.selection.view();
   }
@@ -35,10 +34,10 @@ export class ScoringController {
   @Put('selection')
   @Auth('manager')
   @ApiOperation({ summary: 'Change the target selection rate (and the history it needs)' })
-  @ApiBody({ type: SelectionDto })
-  @ApiOkResponse({ type: SelectionViewDto })
+  @ApiBody({ type: RiskSelectionDto })
+  @ApiOkResponse({ type: RiskSelectionViewDto })
   setSelection(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    const r = new InputReader();
+    const r = new FieldReader();
     const b = r.object(body, 'body') ?? {};
     r.known(b, '', ['targetRate', 'minHistory']);
     const targetRate = r.number(b.targetRate, 'targetRate', { min: 0, max: 1 });
