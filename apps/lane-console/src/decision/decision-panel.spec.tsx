@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Passage } from '../api/types';
 import { aPassage, json, mockApi } from '../testing/fixtures';
 import { decisionForKey } from './decision-keys';
@@ -130,6 +130,5 @@ describe('decisionForKey', () => {
   it('is not fooled by a focused button', () => {
     const button = document.createElement('button');
     expect(decisionForKey(key({ key: 'f', target: button }))).toBe('refer');
-    vi.restoreAllMocks();
   });
 });
