@@ -9,7 +9,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/vitest.config.mts', '**/vite.config.mts', '**/webpack.config.js', '**/dist', '**/node_modules', '**/vite.config.*.timestamp*', '**/vitest.config.*.timestamp*', 'tmp', 'data'] },
+  { ignores: ['**/*.tmp.ts', '**/vitest.config.mts', '**/vite.config.mts', '**/webpack.config.js', '**/dist', '**/node_modules', '**/vite.config.*.timestamp*', '**/vitest.config.*.timestamp*', 'tmp', 'data'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.mts'],
     rules: {

@@ -132,7 +132,8 @@ describe.each(testModes())('the AEO registry on $name', (mode) => {
     }
     expect((await call('POST', '/api/aeo/operators', { administration: 'CA', operatorId: 'CA876543210', name: 'again' }, ['officer'])).status).toBe(409);
     expect((await call('POST', '/api/aeo/operators', { administration: 'CA', operatorId: 'CA12', name: 'x' }, ['trader'])).status).toBe(403);
-    expect((await call('POST', '/api/aeo/operators/CA876543210/status', { status: 'revoked' }, ['officer'])).body.field).toBe('reason');
+    expect((await call('POST', '/api/aeo/operators/CA876543210/status', { status: 'revoked', reason: 7 }, ['officer'])).body.field).toBe('reason');
+    expect((await call('POST', '/api/aeo/operators/CA876543210/status', { status: 'expired' }, ['officer'])).body.field).toBe('status');
     expect((await call('POST', '/api/aeo/operators/CA876543210/status', { status: 'suspended', reason: 'again' }, ['officer'])).status).toBe(409);
     expect((await call('POST', '/api/aeo/operators/CA000000000/status', { status: 'revoked', reason: 'x' }, ['officer'])).status).toBe(404);
     expect((await call('POST', '/api/aeo/arrangements', { administrations: ['CA', 'CA'] })).body.field).toBe('administrations[1]');

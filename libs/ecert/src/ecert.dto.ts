@@ -20,7 +20,7 @@ export class RotateKeyDto {
 }
 
 export class RevokeKeyDto {
-  @ApiProperty({ example: 'private key exposed in a backup' }) reason!: string;
+  @ApiPropertyOptional({ example: 'private key exposed in a backup' }) reason?: string;
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', description: 'Compromised since (default now): certificates claiming to be issued with the key from then on no longer verify' }) at?: string;
 }
 
@@ -178,7 +178,7 @@ export class RegisterAeoOperatorDto {
 
 export class AeoStatusChangeDto {
   @ApiProperty({ enum: AEO_STATUSES }) status!: string;
-  @ApiPropertyOptional({ description: 'Required for suspended and revoked' }) reason?: string;
+  @ApiPropertyOptional({ description: 'Why (shown to MRA partners); expected for suspended and revoked' }) reason?: string;
   @ApiPropertyOptional({ enum: AEO_PROGRAMMES, description: 'When the id is an operator id holding several authorisations' }) programme?: string;
   @ApiPropertyOptional({ description: 'When the id is an operator id holding several authorisations' }) administration?: string;
 }

@@ -11,6 +11,7 @@ export { ROLES, isRole } from './auth/roles';
 export type { Principal, Role } from './auth/roles';
 export { TokenService } from './auth/token.service';
 export { createHttpApp } from './http/create-http-app';
+export { NoBody } from './http/no-body';
 export { runHttpHost } from './http/run-http-host';
 export { BODY_LIMIT, buildOpenApiDocument, configureApp } from './http/configure-app';
 export type { ErrorBody } from './http/error-body';

@@ -107,7 +107,7 @@ describe('the booth page', () => {
     renderBooth();
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual([expect.stringMatching(/US-MI:ZX9981at booth—$/), expect.stringMatching(/CA-ON:AB12345Released0:42$/)]);
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringMatching(/US-MI:ZX9981undecided—$/), expect.stringMatching(/CA-ON:AB12345Released0:42$/)]);
   });
 
   it('names an unknown lane and offers the lane picker', async () => {

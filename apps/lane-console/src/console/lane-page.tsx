@@ -91,6 +91,7 @@ function Booth({ lane, principal, signOut, eventSource }: { lane: Lane; principa
   const atBoothId = atBooth?.id;
   useEffect(() => {
     if (!atBoothId) return;
+    setOutcome((o) => (o?.kind === 'conflict' && o.passage.id !== atBoothId ? null : o));
     const active = document.activeElement;
     const typing = active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement;
     if (!typing) mainRef.current?.focus({ preventScroll: true });

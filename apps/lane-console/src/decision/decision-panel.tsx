@@ -67,7 +67,8 @@ export function DecisionPanel({ passage, onOutcome }: { passage: Passage; onOutc
       <div className="decide__buttons">
         {ACTIONS.map(({ action, label, hint }) => {
           const recommended = passage.recommendation === action;
-          const against = action === 'release' && passage.recommendation !== null && passage.recommendation !== 'release';
+          const hintText =
+            action !== 'release' ? hint : passage.recommendation === null ? 'After the lane’s checks' : passage.recommendation === 'refer' ? 'Against the recommendation' : passage.recommendation === 'manual' ? 'Once you have checked' : hint;
           return (
             <button
               key={action}
@@ -81,7 +82,7 @@ export function DecisionPanel({ passage, onOutcome }: { passage: Passage; onOutc
               <kbd className="decide__key" aria-hidden="true">{DECISION_KEYS[action]}</kbd>
               <span className="decide__label">
                 {posting === action ? `${label}…` : label}
-                <span className="decide__hint">{action === 'release' && passage.recommendation === null ? 'After the lane’s checks' : against ? 'Against the recommendation' : hint}</span>
+                <span className="decide__hint">{hintText}</span>
               </span>
               {recommended && <span className="decide__rec">Recommended</span>}
             </button>

@@ -1,5 +1,5 @@
 import type { CertificateFinding, DeclarationSummary, Lane, Passage, Reason, Recommendation } from '../api/types';
-import { between, clock, duration, groupEpc, latency, percent, score, splitPlate } from '../format/format';
+import { between, clock, duration, groupEpc, latency, percent, score, splitPlate, when } from '../format/format';
 import { cctvOf, faceCheck, isFlagged, lprOf, plateCheck, reasonsFor, rfidOf, type Tone } from './checks';
 
 const OUTCOME_TONE: Record<Recommendation, Tone> = { release: 'good', manual: 'warn', refer: 'bad' };
@@ -33,7 +33,8 @@ function Verdict({ passage, now }: { passage: Passage; now: number }) {
   const tone: Tone = recommendation ? OUTCOME_TONE[recommendation] : 'neutral';
   const firstRead = Date.parse(timings.firstReadAt);
   const elapsed = (timings.decisionAt ? Date.parse(timings.decisionAt) : now) - firstRead;
-  const ready = between(timings.firstReadAt, timings.recommendationAt);
+  // Server clock on both ends (the first read's device time may be skewed against it).
+  const ready = between(timings.openedAt, timings.recommendationAt);
   const lead = verdictLead(passage);
   return (
     <header className={`verdict verdict--${tone}`} data-recommendation={recommendation ?? 'pending'}>
@@ -296,11 +297,11 @@ function DeclarationItem({ declaration: d, reasons }: { declaration: Declaration
         </span>
       </div>
       <p className="muted small">
-        {d.itemCount} item{d.itemCount === 1 ? '' : 's'} · {d.status} · lodged {clock(d.lodgedAt)}
+        {d.itemCount} item{d.itemCount === 1 ? '' : 's'} · {d.status} · expected {when(d.expectedArrival)}
       </p>
       {reasons.map((r) => (
         <p key={r.code} className={`declaration__reason tone-${OUTCOME_TONE[r.outcome]}`}>
-          {r.text.replace(/^Declaration \S+ \(\w+\)(: | )/, '')}
+          {r.text.replace(/^Declaration \S+ \(\w+\): /, '')}
         </p>
       ))}
     </li>

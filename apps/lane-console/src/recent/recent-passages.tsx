@@ -81,7 +81,7 @@ export function RecentPassages({ laneId, version, currentId }: { laneId: string;
                         {SHORT_DECISION[p.decision.action]}
                       </span>
                     ) : (
-                      <span className="muted">at booth</span>
+                      <span className="muted">{p.id === currentId ? 'at booth' : 'undecided'}</span>
                     )}
                     {overridden && p.recommendation && (
                       <span className="override" title={`The lane recommended ${RECOMMENDATION_LABEL[p.recommendation].toLowerCase()}`}>

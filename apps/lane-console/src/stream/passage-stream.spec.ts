@@ -42,6 +42,19 @@ describe('PassageStream', () => {
     expect(fetchCurrent).not.toHaveBeenCalled();
   });
 
+  it('re-reads the current passage now and then while live, in case a change reached another process', async () => {
+    stream.start();
+    FakeEventSource.last().open();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(fetchCurrent).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchCurrent).toHaveBeenCalledTimes(1);
+    expect(passages.map((p) => p?.revision)).toEqual([9]);
+    FakeEventSource.last().fail();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fetchCurrent).toHaveBeenCalledTimes(1);
+  });
+
   it('reconnects with exponential backoff after the stream drops', async () => {
     stream.start();
     FakeEventSource.last().open();
@@ -82,7 +95,7 @@ describe('PassageStream', () => {
 
     FakeEventSource.last().open();
     expect(statuses.at(-1)?.kind).toBe('live');
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(29_000); // ten polls' worth: none happen
     expect(fetchCurrent).toHaveBeenCalledTimes(3);
   });
 

@@ -44,12 +44,17 @@ export interface PassageStreamOptions {
   pollEveryMs?: number;
   /** A stream that has not opened after this long counts as failed. */
   openTimeoutMs?: number;
+  /**
+   * While live, the current passage is also fetched this often: the API's stream only sees
+   * changes made in the process serving it, so with several processes a change can be missed.
+   */
+  resyncEveryMs?: number;
   /** 0..1, for jitter; fixed in tests. */
   random?: () => number;
   now?: () => number;
 }
 
-const defaults = { initialBackoffMs: 1_000, maxBackoffMs: 30_000, pollAfterFailures: 2, pollEveryMs: 3_000, openTimeoutMs: 10_000 };
+const defaults = { initialBackoffMs: 1_000, maxBackoffMs: 30_000, pollAfterFailures: 2, pollEveryMs: 3_000, openTimeoutMs: 10_000, resyncEveryMs: 30_000 };
 
 /**
  * The lane's current passage, live. Opens the server-sent events stream (`event: passage`, data as
@@ -64,6 +69,7 @@ export class PassageStream {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private openTimer?: ReturnType<typeof setTimeout>;
   private pollTimer?: ReturnType<typeof setTimeout>;
+  private resyncTimer?: ReturnType<typeof setInterval>;
   private polling = false;
   private stopped = true;
   private retryAt = 0;
@@ -119,6 +125,14 @@ export class PassageStream {
       this.failures = 0;
       this.stopPolling();
       this.o.onStatus({ kind: 'live', since: this.o.now() });
+      clearInterval(this.resyncTimer);
+      this.resyncTimer = setInterval(() => {
+        if (this.source !== source) return;
+        this.o.fetchCurrent().then(
+          (passage) => this.source === source && this.o.onPassage(passage),
+          () => undefined, // the stream is the source of truth while it is open
+        );
+      }, this.o.resyncEveryMs);
     };
     source.onerror = () => {
       if (this.source !== source) return;
@@ -186,6 +200,7 @@ export class PassageStream {
 
   private closeSource(): void {
     clearTimeout(this.openTimer);
+    clearInterval(this.resyncTimer);
     const source = this.source;
     this.source = undefined;
     if (source) {

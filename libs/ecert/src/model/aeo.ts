@@ -160,7 +160,7 @@ export function parseStatusChange(input: unknown): { status: AeoStatus; reason?:
   const body = r.object(input, 'body') ?? {};
   r.known(body, '', ['status', 'reason', 'programme', 'administration']);
   const status = r.oneOf(body['status'], 'status', AEO_STATUSES);
-  const reason = r.string(body['reason'], 'reason', { max: 500, required: status !== undefined && status !== 'granted' });
+  const reason = r.string(body['reason'], 'reason', { max: 500, required: false });
   const programme = r.oneOf(body['programme'], 'programme', AEO_PROGRAMMES, false);
   const administration = parseCountry(r, body['administration'], 'administration', false);
   r.done('AEO.INVALID_STATUS');

@@ -102,13 +102,13 @@ export function parseRotateKey(input: unknown): { publicKey?: string } {
 
 export function parseRevokeKey(input: unknown): { reason: string; at?: string } {
   const r = new InputReader();
-  const body = r.object(input, 'body') ?? {};
+  const body = input === undefined || input === null ? {} : (r.object(input, 'body') ?? {});
   r.known(body, '', ['reason', 'at']);
-  const reason = r.string(body['reason'], 'reason', { max: 500 });
+  const reason = r.string(body['reason'], 'reason', { max: 500, required: false }) ?? 'revoked by the agency';
   const at = r.instant(body['at'], 'at', false);
   if (at && Date.parse(at) > Date.now() + 60_000) r.fail('at', 'must not be in the future: a key is revoked from now or from when it was compromised');
   r.done('AGENCY.INVALID_REVOCATION');
-  return { reason: reason as string, at };
+  return { reason, at };
 }
 
 function parsePublicKeyField(r: InputReader, value: unknown, field: string): string | undefined {

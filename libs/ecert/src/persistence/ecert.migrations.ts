@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /** Schema-builder migration: the same file runs on SQLite and PostgreSQL. */
-export class CreateEcert1764070000000 implements MigrationInterface {
-  name = 'CreateEcert1764070000000';
+export class CreateEcert1764100000000 implements MigrationInterface {
+  name = 'CreateEcert1764100000000';
 
   async up(runner: QueryRunner): Promise<void> {
     const text = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
@@ -82,4 +82,4 @@ export class CreateEcert1764070000000 implements MigrationInterface {
   }
 }
 
-export const ECERT_MIGRATIONS = [CreateEcert1764070000000];
+export const ECERT_MIGRATIONS = [CreateEcert1764100000000];

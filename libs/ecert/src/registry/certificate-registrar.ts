@@ -20,6 +20,8 @@ import { LedgerProofs, withLedger } from './ledger-proofs';
  */
 @Injectable()
 export class CertificateRegistrar {
+  private gated: Array<() => void> = [];
+
   constructor(
     private readonly ledger: LedgerService,
     private readonly certificates: CertificateRepository,
@@ -34,6 +36,7 @@ export class CertificateRegistrar {
     const text = canonicalize(document) as string;
     let row: CertificateRow | undefined;
     let change: StatusChange | undefined;
+    await this.gate();
     await this.ledger.appendJson(certificateLedgerEntry({ ...document, digest: document.proof.digest }), async (manager, appended) => {
       row = {
         id: document.id,
@@ -59,5 +62,24 @@ export class CertificateRegistrar {
     const ledger = await this.proofs.proof(row.ledgerIndex, row.ledgerTreeSize);
     this.events.publish(new CertificateIssued(row.id, document.type, row.agencyId, row.issuedAt, custody, row.ledgerIndex));
     return toCertificateView(row, withLedger(JSON.parse(text) as CorridorCertificate, ledger), [change]);
+  }
+
+  /**
+   * Holds appends until the event loop's check phase, then releases them together. HTTP requests
+   * arrive one I/O callback at a time, and without this each one's ledger batch (a transaction,
+   * a signed tree head, a commit) would finish in microtasks before the next request is read: one
+   * batch per certificate. Released together, they share a batch.
+   */
+  private gate(): Promise<void> {
+    return new Promise((resolve) => {
+      this.gated.push(resolve);
+      if (this.gated.length === 1) {
+        setImmediate(() => {
+          const released = this.gated;
+          this.gated = [];
+          for (const release of released) release();
+        });
+      }
+    });
   }
 }

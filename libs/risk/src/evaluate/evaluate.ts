@@ -142,7 +142,9 @@ export function runEvaluation(options: EvaluateOptions): EvaluationReport {
   const train = readTrainingFiles(options.train, options.label);
   const test = readCsvFile(options.test);
   if (!test.header.includes(options.id)) throw new RiskInputError(`${options.test}: id column "${options.id}" is not in the header (columns: ${test.header.join(', ')})`);
-  const testHasLabel = test.header.includes(options.label);
+  // A label column left empty in every row means an unlabelled test file (no metrics).
+  const testLabel = test.header.indexOf(options.label);
+  const testHasLabel = testLabel >= 0 && test.rows.some((row) => (row[testLabel] ?? '').trim() !== '');
   if (testHasLabel) checkLabels(test, options.label, options.test);
   if (options.date !== undefined && !train.header.includes(options.date)) throw new RiskInputError(`${options.train[0]}: date column "${options.date}" is not in the header`);
   for (const name of options.ignore ?? []) {

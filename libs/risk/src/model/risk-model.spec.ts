@@ -83,7 +83,7 @@ function bestSingleColumnAuc(train: Table, test: Table, schema: RiskSchema): num
 const record = (table: Table, i: number): Record<string, string> => Object.fromEntries(table.header.map((h, j) => [h, table.rows[i][j]]));
 
 describe('the risk model on synthetic declarations', () => {
-  const { train, test } = split(generateDeclarations({ rows: 24_000, seed: 11 }), 0.75);
+  const { train, test } = split(generateDeclarations({ rows: 20_000, seed: 11 }), 0.75);
   let schema: RiskSchema;
   let model: RiskModel;
   beforeAll(() => {
@@ -123,7 +123,7 @@ describe('the risk model on synthetic declarations', () => {
   });
 
   it('falls back to the parent code level when a code has too little history', () => {
-    const texts = Array.from({ length: 3000 }, (_, i) => model.score(record(test, i)).reasons.map((r) => r.text)).flat();
+    const texts = Array.from({ length: 1500 }, (_, i) => model.score(record(test, i)).reasons.map((r) => r.text)).flat();
     expect(texts.some((t) => /^hs_code \d{4,8} \(first \d digits\): \d+ of \d+ past inspections found an error$/.test(t))).toBe(true);
   });
 

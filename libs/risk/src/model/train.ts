@@ -75,9 +75,8 @@ function assignFolds(table: Table, schema: RiskSchema, k: number, rng: Rng): Int
   const folds = new Int8Array(n);
   const groupCol = schema.group !== undefined ? table.header.indexOf(schema.group) : -1;
   if (groupCol >= 0) {
+    // Every declaration (group) falls in one random fold with all its items.
     const foldOf = new Map<string, number>();
-    let next = 0;
-    const offsets = rng.shuffle(Array.from({ length: k }, (_, i) => i));
     for (let i = 0; i < n; i++) {
       const raw = table.rows[i][groupCol] ?? '';
       if (isMissing(raw)) {
@@ -85,10 +84,7 @@ function assignFolds(table: Table, schema: RiskSchema, k: number, rng: Rng): Int
         continue;
       }
       let f = foldOf.get(raw);
-      if (f === undefined) {
-        f = rng.chance(0.5) ? offsets[next++ % k] : rng.int(0, k - 1);
-        foldOf.set(raw, f);
-      }
+      if (f === undefined) foldOf.set(raw, (f = rng.int(0, k - 1)));
       folds[i] = f;
     }
     return folds;
@@ -256,10 +252,10 @@ function oofSingles(ctx: Context, singles: SingleEncoder[], sample: Int32Array):
  */
 function selectPairs(ctx: Context, singles: SingleEncoder[], rates: LevelRates, maxPairs: number): { a: number; b: number; gain: number }[] {
   if (maxPairs <= 0 || singles.length < 2) return [];
-  const sampleSize = Math.min(ctx.n, 25_000);
+  const sampleSize = Math.min(ctx.n, 20_000);
   const sample = Int32Array.from(ctx.rng.shuffle(Array.from({ length: ctx.n }, (_, i) => i)).slice(0, sampleSize)).sort();
   const loo = oofSingles(ctx, singles, sample);
-  const candidates = singles.map((s, i) => ({ i, gain: loo.gain[i] })).filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain).slice(0, 14).map((c) => c.i);
+  const candidates = singles.map((s, i) => ({ i, gain: loo.gain[i] })).filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain).slice(0, 12).map((c) => c.i);
   // Integer codes of each candidate column at each level, over the sample.
   const codes: Int32Array[][] = [];
   const cards: number[][] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RiskInputError } from '../shared/risk-input-error';
 import { inferSchema, type Table } from './infer-schema';
-import { codeDigits, isMissing, normalizeCode, parseDate, parseNumber } from './values';
+import { codeDigits, dateOrderOf, isMissing, normalizeCode, parseDate, parseNumber } from './values';
 
 /** A table of n rows whose columns are produced by functions of the row number. */
 function table(n: number, columns: Record<string, (i: number) => string>): Table {
@@ -31,6 +31,12 @@ describe('reading cell values', () => {
     expect(parseDate('2024-03-05T10:30:00Z')).toBe(Date.UTC(2024, 2, 5, 10, 30));
     expect(parseDate('05/03/2024')).toBe(Date.UTC(2024, 2, 5));
     expect(parseDate('03/05/2024', 'mdy')).toBe(Date.UTC(2024, 2, 5));
+    expect(parseDate('17-01-02', 'ymd')).toBe(Date.UTC(2017, 0, 2));
+    expect(parseDate('05-MAR-2024')).toBe(Date.UTC(2024, 2, 5));
+    expect(parseDate('Mar 5, 2024')).toBe(Date.UTC(2024, 2, 5));
+    expect(parseDate('20240305')).toBe(Date.UTC(2024, 2, 5));
+    expect(dateOrderOf(['17-01-02', '17-01-03', '17-02-15', '18-03-30'])).toBe('ymd');
+    expect(dateOrderOf(['01/02/2020', '03/25/2020'])).toBe('mdy');
     expect(parseDate('2024-02-30')).toBeNaN();
     expect(parseDate('soon')).toBeNaN();
   });
@@ -108,6 +114,11 @@ describe('inferring a schema from values alone', () => {
     expect(msg(() => inferSchema(data, { label: 'flag', id: 'nope' }))).toMatch(/^id column "nope"/);
     expect(msg(() => inferSchema(data, { label: 'flag', date: 'nope' }))).toMatch(/^date column "nope"/);
     expect(msg(() => inferSchema(data, { label: 'flag', ignore: ['nope'] }))).toMatch(/^--ignore column "nope"/);
-    expect(msg(() => inferSchema(data, { label: 'flag', date: 'origin' }))).toMatch(/date column "origin" has 600 of 600 values that are not dates/);
+  });
+
+  it('learns without time order when the date column cannot be read', () => {
+    const s = inferSchema(data, { label: 'flag', date: 'origin' });
+    expect(s.date).toBeUndefined();
+    expect(s.ignored).toContainEqual({ name: 'origin', reason: 'not readable as dates (600 of 600 values), so rows are not ordered in time' });
   });
 });

@@ -1,5 +1,5 @@
 import { RiskInputError } from '../shared/risk-input-error';
-import { codeDigits, dateOrderOf, isMissing, parseDate, parseNumber, type DateOrder } from './values';
+import { codeDigits, dateOrderOf, isMissing, looksLikeDate, parseDate, parseNumber, type DateOrder } from './values';
 
 /** Rows of text cells under a header: what a CSV file holds, and what the model learns from. */
 export interface Table {
@@ -120,7 +120,7 @@ function scan(table: Table, col: number, sampleStep: number): { stats: ColumnSta
       stats.codeLike++;
       stats.codeLengths.set(digits.length, (stats.codeLengths.get(digits.length) ?? 0) + 1);
     }
-    if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(v) && !Number.isNaN(parseDate(v))) stats.dates++;
+    if (looksLikeDate(v)) stats.dates++;
   }
   stats.distinct = values.size;
   return { stats, values, samples };
@@ -173,19 +173,25 @@ export function inferSchema(table: Table, options: InferOptions): RiskSchema {
   const sampleStep = Math.max(1, Math.floor(n / 20_000));
   let dateOrder: DateOrder | undefined;
   let order: number[] = Array.from({ length: n }, (_, i) => i);
-  if (options.date !== undefined) {
-    const dc = header.indexOf(options.date);
+  let date = options.date;
+  const unreadableDate: IgnoredColumn[] = [];
+  if (date !== undefined) {
+    const dc = header.indexOf(date);
     const samples = table.rows.slice(0, 2000).map((r) => r[dc] ?? '');
     dateOrder = dateOrderOf(samples);
     const times = table.rows.map((r) => parseDate(r[dc], dateOrder));
     const valid = times.filter((t) => !Number.isNaN(t)).length;
-    if (valid < 0.5 * n) throw new RiskInputError(`date column "${options.date}" has ${n - valid} of ${n} values that are not dates (YYYY-MM-DD or DD/MM/YYYY expected)`);
-    order = order.sort((a, b) => (Number.isNaN(times[a]) ? Infinity : times[a]) - (Number.isNaN(times[b]) ? Infinity : times[b]) || a - b);
+    if (valid < 0.5 * n) {
+      // Not a date we can read: learn without time order rather than fail.
+      unreadableDate.push({ name: date, reason: `not readable as dates (${n - valid} of ${n} values), so rows are not ordered in time` });
+      date = undefined;
+      dateOrder = undefined;
+    } else order = order.sort((a, b) => (Number.isNaN(times[a]) ? Infinity : times[a]) - (Number.isNaN(times[b]) ? Infinity : times[b]) || a - b);
   }
 
   const reserved = new Set([options.label, options.id, options.date, ...(options.ignore ?? [])].filter((x): x is string => x !== undefined));
   const columns: ColumnSpec[] = [];
-  const ignored: IgnoredColumn[] = [];
+  const ignored: IgnoredColumn[] = [...unreadableDate];
   const groupCandidates: { name: string; repeat: number }[] = [];
   for (const name of options.ignore ?? []) ignored.push({ name, reason: 'ignored on request' });
   const seenNames = new Set<string>();
@@ -258,7 +264,7 @@ export function inferSchema(table: Table, options: InferOptions): RiskSchema {
   return {
     label: options.label,
     ...(options.id !== undefined ? { id: options.id } : {}),
-    ...(options.date !== undefined ? { date: options.date, dateOrder } : {}),
+    ...(date !== undefined ? { date, dateOrder } : {}),
     ...(group ? { group: group.name } : {}),
     columns,
     ignored,

@@ -36,40 +36,95 @@ export function parseNumber(raw: string | null | undefined): number {
   return NaN;
 }
 
+/**
+ * Field order of dates written with numbers only: which of the three fields is the year, the
+ * month and the day. Four-digit years and month names are recognised whatever the order.
+ */
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const ISO = new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}$`);
+const YEAR_LAST = new RegExp(`^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})${TIME}$`);
+const SHORT = new RegExp(`^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}$`);
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const NAMED = /^(\d{1,2})[-/. ]([A-Za-z]{3,9})\.?[-/. ,]+(\d{2}|\d{4})$|^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$|^(\d{4})[-/. ]([A-Za-z]{3,9})[-/. ](\d{1,2})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Milliseconds since the epoch (UTC) of a date written as YYYY-MM-DD or DD/MM/YYYY (MM/DD with 'mdy'), or NaN. */
+function month(name: string): number {
+  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return i < 0 ? NaN : i + 1;
+}
+
+function fullYear(y: number, digits: number): number {
+  return digits <= 2 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+}
+
+/**
+ * Milliseconds since the epoch (UTC) of a date, or NaN: YYYY-MM-DD (time optional), DD/MM/YYYY
+ * (MM/DD/YYYY with 'mdy'), two-digit years in the given order (YY-MM-DD with 'ymd'), YYYYMMDD,
+ * and month names (01-JAN-2020, Jan 1, 2020, 2020-Jan-01).
+ */
 export function parseDate(raw: string | null | undefined, order: DateOrder = 'dmy'): number {
   if (raw === null || raw === undefined) return NaN;
   const t = raw.trim();
   let m = ISO.exec(t);
   if (m) return utc(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
-  m = DAY_FIRST.exec(t);
+  m = YEAR_LAST.exec(t);
   if (m) return order === 'mdy' ? utc(+m[3], +m[1], +m[2], m[4], m[5], m[6]) : utc(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
+  m = SHORT.exec(t);
+  if (m) {
+    if (order === 'ymd') return utc(fullYear(+m[1], 2), +m[2], +m[3], m[4], m[5], m[6]);
+    if (order === 'mdy') return utc(fullYear(+m[3], 2), +m[1], +m[2], m[4], m[5], m[6]);
+    return utc(fullYear(+m[3], 2), +m[2], +m[1], m[4], m[5], m[6]);
+  }
+  m = COMPACT.exec(t);
+  if (m) return +m[1] >= 1900 && +m[1] <= 2100 ? utc(+m[1], +m[2], +m[3]) : NaN;
+  m = NAMED.exec(t);
+  if (m) {
+    if (m[1] !== undefined) return utc(fullYear(+m[3], m[3].length), month(m[2]), +m[1]);
+    if (m[4] !== undefined) return utc(+m[6], month(m[4]), +m[5]);
+    return utc(+m[7], month(m[8]), +m[9]);
+  }
   return NaN;
 }
 
 function utc(y: number, mo: number, d: number, h?: string, mi?: string, s?: string): number {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return NaN;
+  if (!(mo >= 1 && mo <= 12) || d < 1 || d > 31) return NaN;
   const ms = Date.UTC(y, mo - 1, d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0);
   const check = new Date(ms);
   return check.getUTCDate() === d ? ms : NaN;
 }
 
-/** For a date column written with day and month first, which one comes first: 'mdy' only when the data proves it. */
+/**
+ * The field order of a date column: the order that reads the most samples, and among equals
+ * the one whose year field takes the fewest distinct values (data spans few years, many days).
+ */
 export function dateOrderOf(samples: readonly string[]): DateOrder {
-  let firstOver12 = 0;
-  let secondOver12 = 0;
-  for (const raw of samples) {
-    const m = DAY_FIRST.exec(raw.trim());
-    if (!m) continue;
-    if (+m[1] > 12) firstOver12++;
-    if (+m[2] > 12) secondOver12++;
+  let best: DateOrder = 'dmy';
+  let bestScore = -Infinity;
+  for (const order of ['dmy', 'mdy', 'ymd'] as const) {
+    let ok = 0;
+    const years = new Set<number>();
+    for (const raw of samples) {
+      const t = parseDate(raw, order);
+      if (Number.isNaN(t)) continue;
+      ok++;
+      years.add(new Date(t).getUTCFullYear());
+    }
+    const score = ok * 1000 - years.size;
+    if (score > bestScore) {
+      best = order;
+      bestScore = score;
+    }
   }
-  return secondOver12 > 0 && firstOver12 === 0 ? 'mdy' : 'dmy';
+  return best;
+}
+
+/** Whether a value looks like a date (and not like a plain number or a code). */
+export function looksLikeDate(raw: string): boolean {
+  const t = raw.trim();
+  if (COMPACT.test(t)) return false;
+  return !Number.isNaN(parseDate(t, 'dmy')) || !Number.isNaN(parseDate(t, 'mdy')) || !Number.isNaN(parseDate(t, 'ymd'));
 }
 
 const CODE = /^\d+(?:[.\s-]\d+)*$/;

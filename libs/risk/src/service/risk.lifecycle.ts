@@ -18,10 +18,12 @@ export interface RiskModuleOptions {
    * minutes: in distributed mode, API replicas may leave 'risk.retrain' to a dedicated worker.
    */
   workQueues?: readonly string[];
+  /** Score jobs run at once per process. Default 1 (SQLite writes one at a time anyway); raise it on PostgreSQL. */
+  scoreConcurrency?: number;
 }
 
 export const RISK_OPTIONS = Symbol('RISK_OPTIONS');
-export const DEFAULT_RISK_OPTIONS: Required<RiskModuleOptions> = { schedule: true, retrainHourUtc: 2, sweepIntervalMs: 60_000, workQueues: [SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE] };
+export const DEFAULT_RISK_OPTIONS: Required<RiskModuleOptions> = { schedule: true, retrainHourUtc: 2, sweepIntervalMs: 60_000, workQueues: [SCORE_QUEUE, LEARN_QUEUE, RETRAIN_QUEUE, SWEEP_QUEUE], scoreConcurrency: 1 };
 
 /** Milliseconds from `now` to the next `hour`:00 UTC, and that day (the job id of that run). */
 export function nextRun(now: Date, hour: number): { delayMs: number; day: string } {
@@ -54,7 +56,7 @@ export class RiskLifecycle implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const works = (queue: string) => this.options.workQueues.includes(queue);
-    if (works(SCORE_QUEUE)) this.jobs.process<ScoreJob>(SCORE_QUEUE, (job) => this.score.run(job));
+    if (works(SCORE_QUEUE)) this.jobs.process<ScoreJob>(SCORE_QUEUE, (job) => this.score.run(job), this.options.scoreConcurrency);
     if (works(LEARN_QUEUE)) this.jobs.process<LearnJob>(LEARN_QUEUE, (job) => this.learn.run(job));
     if (works(RETRAIN_QUEUE)) {
       this.jobs.process<RetrainJob>(RETRAIN_QUEUE, async (job) => {

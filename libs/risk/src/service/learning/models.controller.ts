@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InvalidValueError } from '@corridor/domain';
-import { Auth, CurrentPrincipal, JobQueue, type Principal } from '@corridor/platform';
+import { Auth, CurrentPrincipal, JobQueue, NoBody, type Principal } from '@corridor/platform';
 import { randomUUID } from 'node:crypto';
 import { ModelRepository } from '../persistence/model.repository';
 import { RiskModelVersionDto, RiskRetrainQueuedDto } from '../risk.dto';
@@ -28,7 +28,7 @@ export class ModelsController {
   @Auth('engineer')
   @ApiOperation({ summary: 'Queue a full retrain of every model from all stored inspection results' })
   @ApiAcceptedResponse({ type: RiskRetrainQueuedDto })
-  async retrain(@CurrentPrincipal() principal: Principal) {
+  async retrain(@CurrentPrincipal() principal: Principal, @NoBody() _body: undefined) {
     const job: RetrainJob = { trigger: 'manual', by: principal.id };
     const jobId = await this.jobs.add(RETRAIN_QUEUE, job, { jobId: `manual:${randomUUID()}`, attempts: 2, backoffMs: 5000 });
     return { jobId, queue: RETRAIN_QUEUE };

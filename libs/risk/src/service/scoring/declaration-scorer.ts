@@ -22,6 +22,8 @@ export interface AssessmentRequest {
   trigger: 'lodged' | 'amended' | 'sweep' | 'inspection' | 'ad-hoc';
   /** Draw the random compliance sample (not for what-if scoring). Default true. */
   sample?: boolean;
+  /** Build the audit document (not needed when nothing is stored). Default true. */
+  audit?: boolean;
 }
 
 export interface Assessment {
@@ -35,7 +37,7 @@ export interface Assessment {
   selection: SelectionOutcome;
   reasons: RiskReason[];
   modelVersion: string;
-  /** The full reasoning, stored with the assessment and served to auditors. */
+  /** The full reasoning, stored with the assessment and served to auditors (empty when not asked for). */
   audit: Record<string, unknown>;
 }
 
@@ -91,6 +93,7 @@ export class DeclarationScorer {
       reasons.push({ text: `selected by the random compliance sample (${pct(selection.randomRate)} of declarations), not by risk`, weight: 0, source: 'sample' });
     }
     const modelVersion = handles.map((h) => `${h.errorType}@${h.version}`).join(' ');
+    if (request.audit === false) return { declarationId, version, assessedAt, facts, records, contacts, breakdown, selection, reasons, modelVersion, audit: {} };
     const audit = {
       declarationId, version, assessedAt, trigger: request.trigger,
       inputs: { facts, records, contacts: contacts.map((c) => ({ role: c.role, partyId: c.partyId, hasPhone: Boolean(c.phone), hasAddress: Boolean(c.address) })) },

@@ -29,7 +29,7 @@ export class ScoreAdHocDeclarationHandler implements IQueryHandler<ScoreAdHocDec
     if (r.errors.length > 0 || !body) throw new InvalidFieldsError('RISK.INVALID_SCORE_REQUEST', r.errors);
     const data = parseDeclaration(body.declaration, 'declaration');
     const discrepancies = crossCheckDocuments(data);
-    const a = await this.scorer.assess({ declarationId: 'ad-hoc', version: 0, data, discrepancies, lodgedAt: new Date().toISOString(), trigger: 'ad-hoc', sample: false });
+    const a = await this.scorer.assess({ declarationId: 'ad-hoc', version: 0, data, discrepancies, lodgedAt: new Date().toISOString(), trigger: 'ad-hoc', sample: false, audit: false });
     return {
       score: a.breakdown.score,
       channel: a.selection.channel,
