@@ -18,6 +18,7 @@ import { PublishSimulationRunHandler } from './runs/publish-simulation-run.handl
 import { KPI_MODULE_OPTIONS, KpiSeeder, type KpiModuleOptions } from './seed/kpi-seeder';
 import { TrsController } from './trs.controller';
 import { GetTrsBreakdownHandler, RecordTrsEventsHandler, RecordTrsMeasurementsHandler, TrsEventObservedHandler } from './trs/trs.handlers';
+import { TelemetryBridge } from './trs/telemetry-bridge';
 
 /**
  * Initiatives, KPIs, measurements, gates, simulation runs and TRS telemetry. Register
@@ -48,6 +49,7 @@ import { GetTrsBreakdownHandler, RecordTrsEventsHandler, RecordTrsMeasurementsHa
     RecordTrsMeasurementsHandler,
     GetTrsBreakdownHandler,
     TrsEventObservedHandler,
+    TelemetryBridge,
   ],
 })
 export class KpiModule {

@@ -80,6 +80,7 @@ describe.each(testModes())('e-certificates on $name', (mode) => {
     expect(document.ledger).toMatchObject({ entry: 'corridor.ecert.v1', leafIndex: expect.any(Number), treeSize: expect.any(Number), inclusionPath: expect.any(Array), treeHead: expect.any(Object) });
     const raw = await call('GET', `/api/certificates/${issued.id}/document`, undefined, ['officer']);
     expect(raw.text).toBe(canonicalJson(document));
+    expect(JSON.stringify(document)).toBe(raw.text); // the JSON answer is already in canonical member order
 
     // Offline: only the document, the agency's public keys and the ledger's public keys.
     const { body: registry } = await call('GET', `/api/agencies/${agency.id}`, undefined, null);

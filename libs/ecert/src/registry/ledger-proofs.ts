@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerService } from '@corridor/ledger';
+import canonicalize from 'canonicalize';
 import type { CorridorCertificate } from '../document/types';
 import { ECERT_LEDGER_ENTRY, type CertificateLedgerProof } from '../model/ledger-anchor';
 import type { CertificateRow } from '../persistence/ecert.entities';
@@ -22,7 +23,8 @@ export class LedgerProofs {
     if (hit) return hit;
     const proof = await this.ledger.inclusionProof(index, treeSize);
     if (!proof.treeHead) throw new Error(`the ledger has no signed tree head of size ${treeSize}`);
-    const anchor: CertificateLedgerProof = { entry: ECERT_LEDGER_ENTRY, leafIndex: proof.leafIndex, treeSize: proof.treeSize, inclusionPath: proof.inclusionPath, treeHead: proof.treeHead };
+    // Members in RFC 8785 order, so the document serialises as its canonical form.
+    const anchor = JSON.parse(canonicalize({ entry: ECERT_LEDGER_ENTRY, leafIndex: proof.leafIndex, treeSize: proof.treeSize, inclusionPath: proof.inclusionPath, treeHead: proof.treeHead }) as string) as CertificateLedgerProof;
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, anchor);
     return anchor;

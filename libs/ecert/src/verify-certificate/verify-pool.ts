@@ -54,10 +54,10 @@ interface Slot {
 
 /**
  * A small worker_threads pool for batch verification: Ed25519 costs ~100 µs per distinct
- * document, so a batch is split across the calling thread and one worker per other core
- * (at least one worker). Workers start on the first large
- * batch; if they cannot start (no bundle, no TypeScript loader) verification stays on the calling
- * thread, which gives the same answers, only slower.
+ * document, so a batch is split across the calling thread and one worker per other core (at
+ * least one worker). Workers start on the first large batch; if they cannot start (no bundle, no
+ * TypeScript loader) verification stays on the calling thread, which gives the same answers,
+ * only slower.
  */
 export class VerifyPool {
   private readonly logger = new Logger('EcertVerifyPool');
