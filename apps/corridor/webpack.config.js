@@ -1,1 +1,2 @@
-module.exports = require('../../webpack.shared.js')(__dirname, 'corridor');
+const nodeApp = require('../../webpack.shared.js');
+module.exports = nodeApp(__dirname, 'corridor', { workers: [nodeApp.ECERT_VERIFY_WORKER] });

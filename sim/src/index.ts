@@ -63,3 +63,47 @@ export { logGamma, incompleteBeta, normalCdf, normalQuantile, studentTCdf, stude
 
 // Queueing theory
 export { type QueueMetrics, erlangB, erlangC, mmc, mm1, mg1, md1 } from './theory/queueing';
+
+// Scenarios (YAML), the border model, the runner and the services adapters
+export {
+  LANE_TYPES as SCENARIO_LANE_TYPES,
+  SERVICE_MODES,
+  KPI_UNITS,
+  UNIT_CONVERSIONS,
+  type Scenario,
+  type ArrivalStream,
+  type LaneGroup,
+  type LaneType as ScenarioLaneType,
+  type ServiceMode,
+  type Technology,
+  type TruckMix,
+  type DeviceReliability,
+  type Officers,
+  type Secondary,
+  type RealServices,
+  type KpiMapping,
+} from './scenario/scenario';
+export { parseScenario, loadScenario, distributionMax } from './scenario/parse-scenario';
+export { ScenarioError, formatIssue, type ScenarioIssue } from './scenario/yaml-reader';
+export {
+  BorderModel,
+  type BorderServices,
+  type BoothView,
+  type Decision,
+  type GroupRuntime,
+  type ModelOptions,
+  type PilPath,
+  type Reads,
+  type Recommendation,
+  type ReplicationMeasures,
+  type Truck,
+} from './model/border-model';
+export { Recorder, type SeriesSums } from './model/recorder';
+export { AsyncDriver } from './runner/async-driver';
+export { runReplication, runPureReplication, type ReplicationOptions, type ReplicationResult, type ServicesReport } from './runner/replication';
+export { summarize, type KpiSummary, type SeriesPoint, type SimulationResult } from './runner/summarize';
+export { runScenario, resultJson, type RunScenarioOptions } from './runner/runner';
+export { runInWorkers, type PoolOptions } from './runner/pool';
+export { REPLICATION_QUEUE, type ReplicationJob, type ReplicationDone } from './runner/distributed-protocol';
+export { publishRun, startReplicationWorker } from './services/on-demand';
+export type { PublishOutcome } from './services/publish-run';

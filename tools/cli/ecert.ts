@@ -17,7 +17,7 @@ import {
   verifyOpenAttestationV2,
   type CertificateInput,
   type CorridorCertificate,
-} from '@corridor/ecert';
+} from '@corridor/ecert/core';
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 

@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DECLARATION_MIGRATIONS, DeclarationsModule } from '@corridor/declarations';
+import { ECERT_MIGRATIONS, EcertModule } from '@corridor/ecert';
 import { KPI_MIGRATIONS, KpiModule } from '@corridor/kpi';
 import { LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
@@ -10,7 +11,7 @@ import { RISK_MIGRATIONS, RiskModule } from '@corridor/risk';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
 
 /** Every context's migrations, in the order their tables were introduced. */
-const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS, ...LANES_MIGRATIONS, ...RISK_MIGRATIONS];
+const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS, ...LANES_MIGRATIONS, ...RISK_MIGRATIONS, ...ECERT_MIGRATIONS];
 
 /** The workspace root (where nx.json is), whether running from dist/ or from source in tests. */
 function workspaceRoot(from = __dirname): string {
@@ -30,7 +31,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule, RiskModule, ServeStaticModule.forRoot(...WEB_APPS)],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule, RiskModule, EcertModule, ServeStaticModule.forRoot(...WEB_APPS)],
     };
   }
 }

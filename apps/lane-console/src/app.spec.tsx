@@ -18,10 +18,11 @@ describe('the console', () => {
     localStorage.setItem(LANE_KEY, 'USDET-AMB-02');
     mockApi({ 'GET /api/lanes/USDET-AMB-02': aLane(), 'GET /api/lanes/USDET-AMB-02/passages': [] });
     vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.reset();
     render(<Console principal={OFFICER} signOut={() => undefined} />);
     await waitFor(() => expect(window.location.pathname).toBe('/lanes/USDET-AMB-02'));
     expect(await screen.findByText('FAST 2')).toBeTruthy();
-    expect(FakeEventSource.last().url).toBe('/api/lanes/USDET-AMB-02/passages/stream');
+    await waitFor(() => expect(FakeEventSource.last().url).toBe('/api/lanes/USDET-AMB-02/passages/stream'));
   });
 
   it('keeps the picker one click away at /lanes even with a remembered lane', async () => {

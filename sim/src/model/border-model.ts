@@ -351,10 +351,11 @@ export class BorderModel {
   }
 
   /**
-   * The officer: follows a release or refer recommendation with the scenario's probability
-   * (otherwise refers a recommended release, or releases a recommended referral after a manual
-   * check); on 'manual' or without a recommendation keys the passage and refers if risk selected
-   * the truck or it has no declaration. The PIL time follows from the path.
+   * The officer: follows a release or refer recommendation with the scenario's probability;
+   * otherwise checks the truck by hand (the manual path) and releases it, or refers it if risk
+   * selected it. On 'manual', or without a recommendation, the officer keys the passage (the
+   * fallback path for an identified truck) and refers the truck if risk selected it or it has
+   * no declaration. The PIL time follows from the path.
    */
   decide(truck: Truck, group: GroupRuntime, reads: Reads, view: BoothView): Decision {
     const m = this.scenario.truckMix;
@@ -368,8 +369,9 @@ export class BorderModel {
     let followed: boolean | null = null;
     switch (view.recommendation) {
       case 'release':
-        action = follows ? 'release' : 'refer';
-        path = dataPath;
+        // Not following a release means checking by hand: keyed like any truck, referred only if risk says so.
+        action = follows || !wantsRefer ? 'release' : 'refer';
+        path = follows ? dataPath : 'manual';
         followed = follows;
         break;
       case 'refer':
@@ -455,7 +457,7 @@ export class BorderModel {
 /** One replication's KPI values (NaN ones left out), series sums and counts. */
 export interface ReplicationMeasures {
   kpis: Record<string, number>;
-  series: import('./recorder').SeriesSums;
+  series: SeriesSums;
   events: number;
   trucks: number;
 }

@@ -6,24 +6,11 @@
 import { createJobQueue, loadConfig, type JobQueue } from '@corridor/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Scenario } from '../scenario/scenario';
+import { REPLICATION_QUEUE, resultQueue, type ReplicationDone, type ReplicationJob } from './distributed-protocol';
 import { runInWorkers } from './pool';
 import { runReplication, type ReplicationResult } from './replication';
 
-export const REPLICATION_QUEUE = 'sim.replication';
-export const resultQueue = (study: string) => `sim.result.${study}`;
-
-export interface ReplicationJob {
-  study: string;
-  scenario: Scenario;
-  seed: number;
-  replication: number;
-}
-
-export interface ReplicationDone {
-  replication: number;
-  result?: ReplicationResult;
-  error?: string;
-}
+export { REPLICATION_QUEUE, resultQueue, type ReplicationDone, type ReplicationJob };
 
 /** The job queue of the environment (Bull when REDIS_URL is set; the simulator signs no tokens, so no JWT_SECRET is needed). */
 export function simulationJobQueue(env: Record<string, string | undefined> = process.env): JobQueue {

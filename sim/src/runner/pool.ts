@@ -2,6 +2,7 @@
 // (@swc-node/register, with the workspace's tsconfig for the @corridor/* paths), so the pool
 // works the same from the CLI (node -r @swc-node/register) and from vitest.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/scenario';
@@ -17,7 +18,23 @@ export interface PoolOptions {
   onResult?: (result: ReplicationResult) => void;
 }
 
+let pinned = false;
+/**
+ * @swc/core is a native addon: if every thread that loaded it has stopped, a new worker loading
+ * it again crashes the process (segmentation fault). Keeping it loaded in this thread avoids that.
+ */
+function pinCompiler(): void {
+  if (pinned) return;
+  pinned = true;
+  try {
+    createRequire(__filename)('@swc/core');
+  } catch {
+    // Not installed: the workers will fail to start and say so.
+  }
+}
+
 function spawn(): Worker {
+  pinCompiler();
   const env: Record<string, string | undefined> = { ...process.env };
   if (!env.SWC_NODE_PROJECT && !env.TS_NODE_PROJECT && existsSync(WORKSPACE_TSCONFIG)) env.SWC_NODE_PROJECT = WORKSPACE_TSCONFIG;
   return new Worker(WORKER_FILE, { execArgv: ['-r', '@swc-node/register'], env, stderr: false, stdout: false });

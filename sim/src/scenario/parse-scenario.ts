@@ -33,7 +33,7 @@ import {
   type Secondary,
   type Technology,
 } from './scenario';
-import { ScenarioError, YamlReader, type Json, type Path } from './yaml-reader';
+import { ScenarioError, YamlReader, type Path } from './yaml-reader';
 
 const TOP_FIELDS = [
   'name', 'description', 'seed', 'replications', 'horizon_hours', 'warmup_hours', 'start_date', 'series_minutes',
@@ -80,7 +80,9 @@ export function parseScenario(text: string, source?: string): Scenario {
 
   const arrivals = readArrivals(r, root.arrivals);
   const truckMix = readMix(r, root.truck_mix);
+  const beforeLanes = r.issues.length;
   const lanes = readLanes(r, root.lanes);
+  const lanesOk = r.issues.length === beforeLanes;
   const devices = readDevices(r, root.devices);
   const officers = readOfficers(r, root.officers);
   const secondary = readSecondary(r, root.secondary);
@@ -89,7 +91,7 @@ export function parseScenario(text: string, source?: string): Scenario {
   const publish = readPublish(r, root.publish);
 
   // Cross-field rules: every truck class needs somewhere to go.
-  if (lanes.length > 0 && truckMix.trustedShare < 1 && !lanes.some((l) => l.type !== 'trusted')) {
+  if (lanesOk && lanes.length > 0 && truckMix.trustedShare < 1 && !lanes.some((l) => l.type !== 'trusted')) {
     r.fail(['lanes'], 'every lane is trusted-only, but truck_mix.trusted_share < 1: standard trucks need a standard or mixed lane');
   }
   if (r.issues.length > 0) throw new ScenarioError(r.issues, source);

@@ -25,6 +25,7 @@ export function formatIssue(issue: ScenarioIssue): string {
 }
 
 function formatIssues(issues: readonly ScenarioIssue[], source?: string): string {
+  if (issues.length === 1 && !issues[0].field && issues[0].line === undefined) return `${source ? `${source}: ` : ''}${issues[0].message}`;
   const head = `${source ? `${source}: ` : ''}invalid scenario (${issues.length} problem${issues.length === 1 ? '' : 's'})`;
   return [head, ...issues.map((i) => `  ${formatIssue(i)}`)].join('\n');
 }
@@ -71,16 +72,19 @@ export class YamlReader {
     let line = this.startLine(node);
     for (const part of path) {
       let next: unknown;
+      let keyLine: number | undefined;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
-        next = pair ? (pair.value ?? pair.key) : undefined;
-        if (pair && !pair.value) return this.startLine(pair.key) ?? line;
+        if (!pair) return line;
+        keyLine = this.startLine(pair.key);
+        next = pair.value;
       } else if (isSeq(node) && typeof part === 'number') {
         next = node.items[part];
       }
-      if (next === undefined || next === null) return line;
+      if (next === undefined || next === null) return keyLine ?? line;
       node = next;
-      line = this.startLine(node) ?? line;
+      // A block mapping or list under a key starts on the next line: the key's line reads better.
+      line = (keyLine !== undefined && (isMap(node) || isSeq(node)) ? keyLine : this.startLine(node)) ?? line;
     }
     return line;
   }
@@ -137,10 +141,10 @@ export class YamlReader {
     if (typeof value !== 'number' || Number.isNaN(value)) return this.fail(path, `must be a number, got ${describe(value)}`);
     if (!Number.isFinite(value)) return this.fail(path, 'must be a finite number');
     if (options.integer && !Number.isInteger(value)) return this.fail(path, `must be a whole number, got ${value}`);
-    if (options.gt !== undefined && !(value > options.gt)) return this.fail(path, `must be > ${options.gt}, got ${value}`);
-    if (options.lt !== undefined && !(value < options.lt)) return this.fail(path, `must be < ${options.lt}, got ${value}`);
-    if (options.min !== undefined && value < options.min) return this.fail(path, `must be >= ${options.min}, got ${value}`);
-    if (options.max !== undefined && value > options.max) return this.fail(path, `must be <= ${options.max}, got ${value}`);
+    if (options.gt !== undefined && !(value > options.gt)) return this.fail(path, `must be > ${options.gt}`);
+    if (options.lt !== undefined && !(value < options.lt)) return this.fail(path, `must be < ${options.lt}`);
+    if (options.min !== undefined && value < options.min) return this.fail(path, `must be >= ${options.min}`);
+    if (options.max !== undefined && value > options.max) return this.fail(path, `must be <= ${options.max}`);
     return value;
   }
 

@@ -9,6 +9,12 @@ const OFFICER = { id: 'officer-17', roles: ['officer'] };
 const LANE = aLane();
 const LANE_PATH = `/api/lanes/${LANE.id}`;
 
+/** The booth is on screen and its stream has been opened (effects run after the first paint). */
+async function boothReady() {
+  await screen.findByText('FAST 2');
+  await waitFor(() => FakeEventSource.last());
+}
+
 function renderBooth() {
   return render(<LanePage laneId={LANE.id} principal={OFFICER as never} signOut={() => undefined} eventSource={FakeEventSource.factory} />);
 }
@@ -22,7 +28,7 @@ describe('the booth page', () => {
   it('waits for the next truck on the lane, live, and remembers the lane on this screen', async () => {
     mockApi({ [`GET ${LANE_PATH}`]: LANE, [`GET ${LANE_PATH}/passages`]: [] });
     renderBooth();
-    await screen.findByText('FAST 2');
+    await boothReady();
     expect(screen.getByRole('heading', { name: 'Connecting to lane FAST 2…' })).toBeTruthy();
     expect(FakeEventSource.last().url).toBe(`${LANE_PATH}/passages/stream?token=tok.en`);
     act(() => FakeEventSource.last().open());
@@ -39,7 +45,7 @@ describe('the booth page', () => {
       [`POST /api/passages/${aPassage().id}/decision`]: aPassage({ decision: { action: 'release', by: 'officer-17', at: '2026-11-25T14:30:20.000Z' }, revision: 4 }),
     });
     renderBooth();
-    await screen.findByText('FAST 2');
+    await boothReady();
     act(() => {
       FakeEventSource.last().open();
       FakeEventSource.last().send('passage', aPassage());
@@ -68,7 +74,7 @@ describe('the booth page', () => {
       [`GET /api/passages/${id}`]: aPassage({ decision: { action: 'refer', by: 'officer-9', at: '2026-11-25T14:30:25.000Z' }, revision: 4 }),
     });
     renderBooth();
-    await screen.findByText('FAST 2');
+    await boothReady();
     act(() => {
       FakeEventSource.last().open();
       FakeEventSource.last().send('passage', aPassage());
@@ -83,7 +89,7 @@ describe('the booth page', () => {
     const ringing = aPassage({ reads: [...aPassage().reads, { device: 'voip', state: 'ringing', at: '2026-11-25T14:30:05.000Z', receivedAt: '2026-11-25T14:30:05.000Z', source: 'mqtt' }], revision: 5 });
     const { calls } = mockApi({ [`GET ${LANE_PATH}`]: LANE, [`GET ${LANE_PATH}/passages`]: [], [`POST ${LANE_PATH}/events`]: { outcome: 'joined', laneId: LANE.id } });
     renderBooth();
-    await screen.findByText('FAST 2');
+    await boothReady();
     act(() => {
       FakeEventSource.last().open();
       FakeEventSource.last().send('passage', ringing);
@@ -122,7 +128,7 @@ describe('the booth page', () => {
   it('falls back to polling when the stream fails, and says so', async () => {
     mockApi({ [`GET ${LANE_PATH}`]: LANE, [`GET ${LANE_PATH}/passages`]: [], [`GET ${LANE_PATH}/passages/current`]: aPassage() });
     renderBooth();
-    await screen.findByText('FAST 2');
+    await boothReady();
     act(() => FakeEventSource.last().fail());
     expect(await screen.findByText(/^Reconnecting/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reconnect now' }));

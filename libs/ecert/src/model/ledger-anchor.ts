@@ -1,5 +1,5 @@
 import { canonicalJsonBytes, verifyInclusion, verifySignedTreeHead, type SignedTreeHead } from '@corridor/ledger';
-import type { CheckLedger, IssuerKeyRecord, LedgerCheck, LedgerProofBundle } from '../document/resolvers';
+import type { IssuerKeyRecord, LedgerCheck, LedgerProofBundle } from '../document/resolvers';
 
 /**
  * Ledger anchoring of certificates, pure (no Nest, no database): what is appended when a
@@ -128,8 +128,8 @@ function check(bundle: LedgerProofBundle, options: LedgerAnchorOptions): LedgerC
   return result('VALID', `entry ${proof['leafIndex']} of the ledger, included in the tree of size ${sth.treeSize} signed at ${when} by ledger key ${keyId.slice(0, 16)}…`);
 }
 
-/** A CheckLedger for verifyDocument / verifyDocumentSync. Never throws on the document's content. */
-export function createLedgerAnchorCheck(options: LedgerAnchorOptions): CheckLedger {
+/** A (synchronous) CheckLedger for verifyDocument / verifyDocumentSync. Never throws on the document's content. */
+export function createLedgerAnchorCheck(options: LedgerAnchorOptions): (bundle: LedgerProofBundle) => LedgerCheck {
   return (bundle) => {
     try {
       return check(bundle, options);

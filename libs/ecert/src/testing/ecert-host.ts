@@ -4,7 +4,6 @@ import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { CorridorConfig, PlatformModule, type Role } from '@corridor/platform';
 import type { TestApp } from '@corridor/platform/testing';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EcertModule } from '../ecert.module';
 import { ECERT_MIGRATIONS } from '../persistence/ecert.migrations';
 
@@ -18,9 +17,6 @@ export class EcertTestHost {
     };
   }
 }
-
-export const WORKSPACE = resolve(__dirname, '../../../..');
-export const OA_FIXTURES = resolve(WORKSPACE, '../shared/fixtures/openattestation');
 
 export function readJson<T = Record<string, unknown>>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;

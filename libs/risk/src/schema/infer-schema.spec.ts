@@ -59,6 +59,8 @@ describe('inferring a schema from values alone', () => {
     lane: (i) => String(1 + (i % 3)),
     importer_id: (i) => String(100 + (i % 40)),
     weight: (i) => (10 + ((i * 7919) % 1000) / 7).toFixed(2),
+    paid: (i) => (Math.exp(((i * 37) % 100) / 15) + 1).toFixed(2),
+    dotted: (i) => HS[(i * 5) % HS.length].replace(/^(\d{4})(\d{2})(\d{2})$/, '$1.$2.$3'),
     goods: (i) => ['fresh avocados in boxes', 'mobile phones with chargers', 'cotton t-shirts for men', 'steel coils hot rolled'][i % 4] + ` lot ${i % 37}`,
     note: () => 'same',
     empty: () => '',
@@ -76,6 +78,11 @@ describe('inferring a schema from values alone', () => {
 
   it('sees an 8-digit tariff code as a hierarchy even when spreadsheets dropped its leading zero', () => {
     expect(schema.columns.find((c) => c.name === 'tariff')).toEqual({ name: 'tariff', kind: 'code', codeLength: 8, levels: [2, 4, 6] });
+  });
+
+  it('reads amounts with decimals as numbers, not codes, and dotted codes as codes', () => {
+    expect(kind('paid')).toBe('numeric');
+    expect(schema.columns.find((c) => c.name === 'dotted')).toMatchObject({ kind: 'code', codeLength: 8 });
   });
 
   it('keeps measurements numeric and numbers with few values or id names categorical too', () => {

@@ -63,7 +63,7 @@ const HINTS: readonly [NumericHint, RegExp][] = [
   ['quantity', /(qty|quantit|quant|units|pieces|pcs|count|volume|litre|liter)/i],
 ];
 const ID_NAME = /(^|[^a-z])(id|code|no|nr|num|number|key|ref)([^a-z]|$)|id$/i;
-const MEASURE_NAME = /(value|amount|price|mass|weight|qty|quantit|kg|tax|duty|cost|rate|volume)/i;
+const MEASURE_NAME = /(value|valor|amount|price|mass|weight|qty|quantit|kg|tax|duty|cost|rate|volume|usd|eur|cif|fob|freight|insurance|total|sum)/i;
 
 export function numericHint(name: string): NumericHint | undefined {
   for (const [hint, re] of HINTS) if (re.test(name)) return hint;
@@ -84,6 +84,10 @@ interface ColumnStats {
   integer: number;
   dates: number;
   codeLengths: Map<number, number>;
+  /** Digit counts of values written as plain digits (no dots, spaces or dashes). */
+  plainLengths: Map<number, number>;
+  /** Position of the first separator in values written with one ("0804.50" -> 4). */
+  separatorAt: Map<number, number>;
   codeLike: number;
   spaced: number;
   wordy: number;
@@ -93,7 +97,7 @@ interface ColumnStats {
 
 function scan(table: Table, col: number, sampleStep: number): { stats: ColumnStats; values: Set<string>; samples: string[] } {
   const values = new Set<string>();
-  const stats: ColumnStats = { nonMissing: 0, distinct: 0, numeric: 0, integer: 0, dates: 0, codeLengths: new Map(), codeLike: 0, spaced: 0, wordy: 0, totalLength: 0, sampled: 0 };
+  const stats: ColumnStats = { nonMissing: 0, distinct: 0, numeric: 0, integer: 0, dates: 0, codeLengths: new Map(), plainLengths: new Map(), separatorAt: new Map(), codeLike: 0, spaced: 0, wordy: 0, totalLength: 0, sampled: 0 };
   const samples: string[] = [];
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -119,6 +123,9 @@ function scan(table: Table, col: number, sampleStep: number): { stats: ColumnSta
     if (digits !== null && digits.length >= 3 && digits.length <= 10 && !/^[-+]/.test(v) && !/[eE]/.test(v)) {
       stats.codeLike++;
       stats.codeLengths.set(digits.length, (stats.codeLengths.get(digits.length) ?? 0) + 1);
+      const sep = v.search(/[.\s-]/);
+      if (sep < 0) stats.plainLengths.set(digits.length, (stats.plainLengths.get(digits.length) ?? 0) + 1);
+      else stats.separatorAt.set(sep, (stats.separatorAt.get(sep) ?? 0) + 1);
     }
     if (looksLikeDate(v)) stats.dates++;
   }
@@ -145,14 +152,27 @@ function recurrence(table: Table, col: number, order: readonly number[]): number
   return later === 0 ? 1 : again / later;
 }
 
+/**
+ * A hierarchical code: digit strings of 4-10 digits, mostly of one length (a length one shorter
+ * counts when written as plain digits: a dropped leading zero), and when written with dots the
+ * first dot always at the same place, after 2, 4 or 6 digits ("0804.50"); amounts such as
+ * "12.50" or "123.40" move their dot and are numbers.
+ */
 function codeShape(stats: ColumnStats): { length: number; levels: number[] } | null {
   if (stats.sampled === 0 || stats.codeLike < 0.95 * stats.sampled || stats.distinct < 10) return null;
   let mode = 0;
   let modeCount = 0;
   for (const [len, count] of stats.codeLengths) if (count > modeCount || (count === modeCount && len > mode)) [mode, modeCount] = [len, count];
-  // Codes lose a leading zero in spreadsheets: count those as the mode length.
-  const atMode = modeCount + (stats.codeLengths.get(mode - 1) ?? 0);
+  const atMode = modeCount + (stats.plainLengths.get(mode - 1) ?? 0);
   if (mode < 4 || mode > 10 || atMode < 0.8 * stats.sampled) return null;
+  let separated = 0;
+  let commonCount = 0;
+  let common = -1;
+  for (const [at, count] of stats.separatorAt) {
+    separated += count;
+    if (count > commonCount) [common, commonCount] = [at, count];
+  }
+  if (separated > 0.05 * stats.codeLike && (commonCount < 0.95 * separated || ![2, 4, 6].includes(common))) return null;
   return { length: mode, levels: [2, 4, 6, 8].filter((p) => p < mode) };
 }
 
