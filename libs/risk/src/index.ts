@@ -4,7 +4,7 @@ export { csvField, csvLine, toCsv } from './csv/write-csv';
 export { inferSchema, numericHint, type ColumnKind, type ColumnSpec, type IgnoredColumn, type InferOptions, type NumericHint, type RiskSchema, type Table } from './schema/infer-schema';
 export { trainRiskModel, retrainRiskModel, readLabels, type TrainOptions } from './model/train';
 export { RiskModel, createEmptyRiskModel, type RiskScore, type RiskModelJSON, type TrainingInfo } from './model/risk-model';
-export type { RiskRecord } from './model/prepared-row';
+export { tableFromRecords, type RiskRecord } from './model/prepared-row';
 export { BatchContext, type ContextSpec } from './model/batch-context';
 export type { Reason } from './model/features';
 export { smoothedRate, estimateStrength, combineRates } from './model/smoothing';

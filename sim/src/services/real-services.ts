@@ -84,7 +84,10 @@ export class RealBorderServices implements BorderServices {
   /** Per truck: its declaration id and risk result once lodged and scored. */
   private readonly ready = new Map<number, Promise<{ id: string; risk: RiskResult | null }>>();
   private readonly riskResults = new Map<string, RiskResult>();
-  private readonly riskWaiters = new Map<string, (risk: RiskResult) => void>();
+  private readonly riskWaiters = new Map<string, (risk: RiskResult | null) => void>();
+  /** Lodgings still running (trucks near the horizon may never reach the booth). */
+  private readonly lodging = new Set<Promise<unknown>>();
+  private closing = false;
   private readonly firstRecommendation = new Map<string, Recommendation>();
   private readonly passageOf = new Map<number, string>();
   private readonly fleet: FleetTruck[];
@@ -208,18 +211,22 @@ export class RealBorderServices implements BorderServices {
       return { id: view.id, risk };
     });
     // Failures surface when the truck reaches the booth; until then nobody waits for it.
-    lodged.catch(() => undefined);
+    const settled = lodged.catch(() => undefined);
+    this.lodging.add(settled);
+    void settled.finally(() => this.lodging.delete(settled));
     this.ready.set(truck.id, lodged);
   }
 
   private riskOf(declarationId: string): Promise<RiskResult | null> {
     const known = this.riskResults.get(declarationId);
     if (known) return Promise.resolve(known);
+    if (this.closing) return Promise.resolve(null);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.riskWaiters.delete(declarationId);
         resolve(null);
       }, RISK_TIMEOUT_MS);
+      timer.unref();
       this.riskWaiters.set(declarationId, (risk) => {
         clearTimeout(timer);
         resolve(risk);
@@ -292,7 +299,12 @@ export class RealBorderServices implements BorderServices {
     return { ...this.counts, recommendations: { ...this.counts.recommendations } };
   }
 
+  /** Lets lodgings in flight finish (risk no longer awaited), then shuts the application down. */
   async close(): Promise<void> {
+    this.closing = true;
+    for (const wake of this.riskWaiters.values()) wake(null);
+    this.riskWaiters.clear();
+    while (this.lodging.size > 0) await Promise.all([...this.lodging]);
     this.subscription.unsubscribe();
     await this.app.close();
   }

@@ -6,6 +6,10 @@ import { CorridorConfig } from '../config/config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+export function redactTokenParameter(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:access_)?token=)[^&#]*/gi, '$1***');
+}
+
 /**
  * Structured JSON logs (pino). Each request gets an id (the caller's X-Request-Id when it is
  * sane, else a UUID), echoed in the response and attached to every log line of that request.
@@ -25,7 +29,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
             return id;
           },
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token', 'req.query.access_token'],
+          // EventSource cannot send headers, so live streams take ?token=: keep it out of the logs.
+          serializers: { req: (req: { url?: string }) => ({ ...req, url: redactTokenParameter(req.url) }) },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
         },
       }),

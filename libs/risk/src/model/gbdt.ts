@@ -149,14 +149,12 @@ interface Leaf {
 const NB = 256;
 
 export class Gbdt {
-  // All trees flattened into typed arrays for fast prediction: node i of the forest; a child
-  // c >= 0 is a node, c < 0 the leaf -c-1 of leafValue. roots[t] < 0 means a one-leaf tree.
+  // All trees flattened for fast prediction: node i of the forest has meta[4i] = feature + 1
+  // (negated when missing values go left), meta[4i+1] / meta[4i+2] = left / right child (c >= 0
+  // a node, c < 0 the leaf -c-1 of leafValue) and threshold[i]. roots[t] < 0: a one-leaf tree.
   private readonly roots: Int32Array;
-  private readonly feature: Int32Array;
-  private readonly threshold: Float64Array;
-  private readonly missingLeft: Uint8Array;
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
+  private readonly meta: Int32Array;
+  private readonly threshold: Float32Array;
   private readonly leafValue: Float64Array;
 
   constructor(
@@ -171,11 +169,8 @@ export class Gbdt {
       leaves += t.leaf.length;
     }
     this.roots = new Int32Array(trees.length);
-    this.feature = new Int32Array(nodes);
-    this.threshold = new Float64Array(nodes);
-    this.missingLeft = new Uint8Array(nodes);
-    this.left = new Int32Array(nodes);
-    this.right = new Int32Array(nodes);
+    this.meta = new Int32Array(nodes * 4);
+    this.threshold = new Float32Array(nodes);
     this.leafValue = new Float64Array(leaves);
     let n0 = 0;
     let l0 = 0;
@@ -183,11 +178,11 @@ export class Gbdt {
     trees.forEach((t, ti) => {
       this.roots[ti] = t.feature.length === 0 ? -l0 - 1 : n0;
       for (let i = 0; i < t.feature.length; i++) {
-        this.feature[n0 + i] = t.feature[i];
+        const m = (n0 + i) * 4;
+        this.meta[m] = t.missingLeft[i] === 1 ? -(t.feature[i] + 1) : t.feature[i] + 1;
+        this.meta[m + 1] = child(t.left[i]);
+        this.meta[m + 2] = child(t.right[i]);
         this.threshold[n0 + i] = t.threshold[i];
-        this.missingLeft[n0 + i] = t.missingLeft[i];
-        this.left[n0 + i] = child(t.left[i]);
-        this.right[n0 + i] = child(t.right[i]);
       }
       for (let i = 0; i < t.leaf.length; i++) this.leafValue[l0 + i] = t.leaf[i];
       n0 += t.feature.length;
@@ -199,20 +194,21 @@ export class Gbdt {
   predictRaw(x: ArrayLike<number>, offset = 0): number {
     let s = this.baseScore;
     const roots = this.roots;
-    const feature = this.feature;
-    const threshold = this.threshold;
-    const left = this.left;
-    const right = this.right;
-    const missingLeft = this.missingLeft;
-    for (let t = 0; t < roots.length; t++) {
-      let node = roots[t];
-      while (node >= 0) {
-        const v = x[offset + feature[node]];
-        node = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node];
-      }
-      s += this.leafValue[-node - 1];
-    }
+    for (let t = 0; t < roots.length; t++) s += this.leafValue[-this.leafOf(roots[t], x, offset) - 1];
     return s;
+  }
+
+  private leafOf(root: number, x: ArrayLike<number>, offset: number): number {
+    const meta = this.meta;
+    const threshold = this.threshold;
+    let node = root;
+    while (node >= 0) {
+      const m = node * 4;
+      const code = meta[m];
+      const v = x[offset + (code < 0 ? -code : code) - 1];
+      node = v !== v ? (code < 0 ? meta[m + 1] : meta[m + 2]) : v <= threshold[node] ? meta[m + 1] : meta[m + 2];
+    }
+    return node;
   }
 
   /**
@@ -223,20 +219,19 @@ export class Gbdt {
     const F = this.featureCount;
     out.fill(this.baseScore, 0, rows);
     const roots = this.roots;
-    const feature = this.feature;
+    const meta = this.meta;
     const threshold = this.threshold;
-    const left = this.left;
-    const right = this.right;
-    const missingLeft = this.missingLeft;
     const leafValue = this.leafValue;
     for (let t = 0; t < roots.length; t++) {
       const root = roots[t];
       for (let r = 0; r < rows; r++) {
-        const base = r * F;
+        const base = r * F - 1;
         let node = root;
         while (node >= 0) {
-          const v = x[base + feature[node]];
-          node = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node];
+          const m = node * 4;
+          const code = meta[m];
+          const v = x[base + (code < 0 ? -code : code)];
+          node = v !== v ? (code < 0 ? meta[m + 1] : meta[m + 2]) : v <= threshold[node] ? meta[m + 1] : meta[m + 2];
         }
         out[r] += leafValue[-node - 1];
       }

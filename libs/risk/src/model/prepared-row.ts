@@ -108,3 +108,12 @@ export function cellOf(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value);
 }
+
+/**
+ * A table (what training and inferSchema take) from records such as goods items held by a
+ * service: the header is the union of field names (or the given one), cells are text.
+ */
+export function tableFromRecords(records: readonly RiskRecord[], header?: readonly string[]): { header: string[]; rows: string[][] } {
+  const names = header ? [...header] : [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return { header: names, rows: records.map((r) => names.map((name) => cellOf(r[name]))) };
+}

@@ -3,6 +3,7 @@ import { rocAuc } from '../evaluate/metrics';
 import { inferSchema, type RiskSchema, type Table } from '../schema/infer-schema';
 import { selectForInspection } from '../selection/select-for-inspection';
 import { generateDeclarations } from '../synth/generate-declarations';
+import { tableFromRecords } from './prepared-row';
 import { createEmptyRiskModel, RiskModel } from './risk-model';
 import { trainRiskModel } from './train';
 
@@ -145,6 +146,14 @@ describe('the risk model on synthetic declarations', () => {
     const b = copy.scoreTable({ header: test.header, rows: test.rows.slice(0, 500) });
     expect(Array.from(b)).toEqual(Array.from(a));
     expect(copy.score(record(test, 7))).toEqual(model.score(record(test, 7)));
+  });
+
+  it('trains from records as a service holds them', () => {
+    const records = train.rows.slice(0, 3000).map((_, i) => record(train, i));
+    const table = tableFromRecords(records);
+    expect(table.header).toEqual(train.header);
+    const small = trainRiskModel(table, schema, { seed: 2 });
+    expect(small.score(record(test, 3)).probability).toBeGreaterThan(0);
   });
 
   it('learns from one inspection result at a time (observe updates the statistics)', () => {
