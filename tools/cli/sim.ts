@@ -147,7 +147,10 @@ main().catch((error: unknown) => {
     process.stderr.write(`sim: ${error.message}\n`);
     process.exit(2);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  let message = error instanceof Error ? error.message : String(error);
+  // Domain errors from the KPI context (publishing) list the bad fields of the run record.
+  const fields = (error as { errors?: unknown }).errors;
+  if (Array.isArray(fields) && fields.length > 0) message = fields.map((f: { field?: string; message?: string }) => (f.field && !f.message?.startsWith(f.field) ? `${f.field}: ${f.message ?? ''}` : (f.message ?? ''))).join('\n  ');
   fail(`${message}${process.env.DEBUG && error instanceof Error ? `\n${error.stack}` : ''}`, 1);
 });
 

@@ -439,8 +439,11 @@ export class BorderModel {
       put('time_in_system_s_standard', rec.timeInSystemByClass.standard.mean);
     }
     put('throughput_per_hour', (rec.decisions / window) * HOUR_SECONDS);
+    put('peak_hour_throughput', rec.peakHourCompletions());
     put('throughput_per_lane_hour', openLaneSeconds > 0 ? (rec.decisions / openLaneSeconds) * HOUR_SECONDS : NaN);
     put('trucks_per_busy_lane_hour', busyLaneSeconds > 0 ? (rec.decisions / busyLaneSeconds) * HOUR_SECONDS : NaN);
+    // What the open booths could clear per hour at the observed PIL times (capacity, not demand).
+    put('pil_capacity_per_hour', busyLaneSeconds > 0 ? (rec.decisions / busyLaneSeconds) * (openLaneSeconds / window) * HOUR_SECONDS : NaN);
     put('pil_queue_length', queueArea / window);
     put('pil_utilisation', openLaneSeconds > 0 ? busyLaneSeconds / openLaneSeconds : NaN);
     put('referral_rate', rec.decisions > 0 ? rec.referrals / rec.decisions : NaN);

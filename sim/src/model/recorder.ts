@@ -45,6 +45,8 @@ export class Recorder {
   /** Model events: arrivals, service starts and ends, secondary starts and ends. */
   events = 0;
   readonly series: SeriesSums;
+  /** PIL decisions per hour of simulated time (for the busiest hour). */
+  readonly hourlyCompletions: number[];
   private queued = 0;
   private queueSince = 0;
 
@@ -53,6 +55,7 @@ export class Recorder {
     readonly horizon: number,
     bucketSeconds: number,
   ) {
+    this.hourlyCompletions = new Array<number>(Math.max(1, Math.ceil(horizon / 3600))).fill(0);
     const n = Math.max(1, Math.ceil(horizon / bucketSeconds));
     const zeros = () => new Array<number>(n).fill(0);
     this.series = {
@@ -128,6 +131,7 @@ export class Recorder {
   serviceEnded(now: number, processing: number, cls: TruckClass, referred: boolean, automated: boolean): void {
     this.events++;
     this.series.completions[this.bucket(now)]++;
+    this.hourlyCompletions[Math.min(this.hourlyCompletions.length - 1, Math.floor(now / 3600))]++;
     if (now < this.warmup) return;
     this.processing.add(processing);
     this.processingByClass[cls].add(processing);
@@ -163,6 +167,13 @@ export class Recorder {
   /** Open PIL lanes change at `now` (scheduled openings and closings). */
   openLanes(from: number, to: number, open: number): void {
     this.spread(this.series.openArea, from, to, open);
+  }
+
+  /** Most PIL decisions in one whole clock hour after the warm-up. */
+  peakHourCompletions(): number {
+    let peak = NaN;
+    for (let h = Math.ceil(this.warmup / 3600); (h + 1) * 3600 <= this.horizon; h++) peak = Number.isNaN(peak) ? this.hourlyCompletions[h] : Math.max(peak, this.hourlyCompletions[h]);
+    return peak;
   }
 
   /** Closes the queue integral at the horizon. */

@@ -56,6 +56,8 @@ describe('scenarios secure-corridor-baseline and secure-corridor-pilot', () => {
     expect(ci(pilot.kpis.pil_wait_s)[1]).toBeLessThan(ci(baseline.kpis.pil_wait_s)[0]);
     expect(ci(pilot.kpis.time_in_system_s_trusted)[1]).toBeLessThan(ci(baseline.kpis.time_in_system_s_trusted)[0]);
     expect(ci(pilot.kpis.trucks_per_busy_lane_hour)[0]).toBeGreaterThan(ci(baseline.kpis.trucks_per_busy_lane_hour)[1]);
+    // The same booths, open the same hours, could clear more trucks an hour.
+    expect(ci(pilot.kpis.pil_capacity_per_hour)[0]).toBeGreaterThan(ci(baseline.kpis.pil_capacity_per_hour)[1]);
     // Demand is met in both, so trucks through per hour is the same day's traffic.
     expect(pilot.kpis.throughput_per_hour.mean).toBeCloseTo(baseline.kpis.throughput_per_hour.mean, 0);
   });

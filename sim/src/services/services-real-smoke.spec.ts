@@ -25,7 +25,10 @@ describe('scenario services-real-smoke: the real modules in process', () => {
     // Every pre-lodged truck's declaration went through the declarations context...
     expect(real.lodged).toBe(result.trucks);
     // ...and through risk, when the risk context provides its module (else risk counts as pending).
-    if (real.riskModule) expect(real.riskAssessed).toBe(real.lodged);
+    // Trucks still queueing at the horizon may not have their result yet; every truck that was read
+    // at a booth had it.
+    expect(real.riskAssessed + real.riskPending).toBe(real.lodged);
+    if (real.riskModule) expect(real.riskAssessed).toBeGreaterThanOrEqual(Object.values(real.recommendations).reduce((a, b) => a + b, 0));
     else expect(real.riskPending).toBe(real.lodged);
     // The FAST lane read the trucks, recommended them, and the officers' decisions were recorded.
     expect(real.readsSent).toBeGreaterThan(40);

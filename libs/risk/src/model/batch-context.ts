@@ -24,6 +24,24 @@ const DAY = 86_400_000;
 const DAY_OFFSET = 25_567;
 const DAYS = 1 << 17;
 
+/** What each batch count is: items of the declaration, or items / declarations of a party that day. */
+export interface ContextFeature {
+  readonly kind: 'group' | 'rows' | 'groups';
+  readonly entity?: string;
+}
+
+export function contextFeatures(spec: ContextSpec): ContextFeature[] {
+  const out: ContextFeature[] = [];
+  if (spec.group !== undefined) out.push({ kind: 'group' });
+  if (spec.date !== undefined) {
+    for (const e of spec.entities) {
+      out.push({ kind: 'rows', entity: e });
+      if (spec.group !== undefined) out.push({ kind: 'groups', entity: e });
+    }
+  }
+  return out;
+}
+
 export function contextFeatureNames(spec: ContextSpec): string[] {
   const names: string[] = [];
   if (spec.group !== undefined) names.push(`items in the same ${spec.group}`);

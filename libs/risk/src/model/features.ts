@@ -1,7 +1,7 @@
 import type { ColumnSpec } from '../schema/infer-schema';
 import { MISSING_KEY } from '../schema/values';
 import { CountTable, type CountTableJSON } from './count-table';
-import { contextFeatureNames, contextSize, type ContextSpec } from './batch-context';
+import { contextFeatureNames, contextFeatures, contextSize, type ContextFeature, type ContextSpec } from './batch-context';
 import { words, type PreparedRow } from './prepared-row';
 import { logit, sigmoid, smoothedRate } from './smoothing';
 
@@ -86,6 +86,39 @@ export interface Distinct {
   readonly bins: CountTable;
 }
 
+/**
+ * How well the words of a text go with a code (SISAM's "the description is incompatible with
+ * the HS code"): for each word, log P(code | word) / P(code) from label-free counts, smoothed
+ * toward P(code). A television declared under "parts of televisions" scores low.
+ */
+export interface Compatibility {
+  readonly text: number;
+  readonly code: number;
+  /** Prefix length of the code compared (0: the whole value). */
+  readonly length: number;
+  readonly words: Map<string, number>;
+  readonly pairs: Map<string, number>;
+  readonly codes: Map<string, number>;
+  readonly total: number;
+  /** Error rates by bin of the lowest word score (for reasons). */
+  readonly bins: CountTable;
+}
+
+export function compatibilityBin(score: number): string {
+  if (score <= -4) return '-4';
+  if (score <= -2) return '-2';
+  if (score <= -1) return '-1';
+  if (score < 0) return '0';
+  return '+';
+}
+
+const WORD_CODE = '\u001f';
+
+/** Key of a (word, code) pair in Compatibility.pairs. */
+export function wordCodeKey(word: string, code: string): string {
+  return word + WORD_CODE + code;
+}
+
 export interface FeatureSpaceParts {
   readonly columns: ColumnSpec[];
   readonly global: CountTable;
@@ -97,8 +130,11 @@ export interface FeatureSpaceParts {
   readonly deviations: Deviation[];
   readonly distincts: Distinct[];
   readonly dates: number[];
+  readonly compatibilities?: Compatibility[];
   /** Counts over the batch of declarations scored together (see BatchContext); null: none. */
   readonly context: ContextSpec | null;
+  /** Error rates by bin of each batch count (for reasons). */
+  readonly contextBins?: CountTable[];
 }
 
 export interface Reason {
@@ -154,8 +190,11 @@ export class FeatureSpace {
   readonly deviations: Deviation[];
   readonly distincts: Distinct[];
   readonly dates: number[];
+  readonly compatibilities: Compatibility[];
   readonly context: ContextSpec | null;
   readonly contextSize: number;
+  readonly contextBins: CountTable[];
+  private readonly contextKinds: ContextFeature[];
   readonly names: string[];
   private readonly singlePosts: Float64Array[];
   /** logit of singlePosts, computed once per row. */
@@ -167,6 +206,7 @@ export class FeatureSpace {
   private readonly pairState = { post: 0, interaction: 0 };
   private readonly pairLevelPosts = new Float64Array(16);
   private readonly pairLevelIdx = new Int32Array(16);
+  private readonly pairLevelLift = new Float64Array(16);
 
   constructor(parts: FeatureSpaceParts) {
     this.columns = parts.columns;
@@ -179,8 +219,11 @@ export class FeatureSpace {
     this.deviations = parts.deviations;
     this.distincts = parts.distincts;
     this.dates = parts.dates;
+    this.compatibilities = parts.compatibilities ?? [];
     this.context = parts.context;
     this.contextSize = parts.context === null ? 0 : contextSize(parts.context);
+    this.contextKinds = parts.context === null ? [] : contextFeatures(parts.context);
+    this.contextBins = parts.contextBins ?? this.contextKinds.map(() => new CountTable(8));
     this.singlePosts = this.singles.map((s) => new Float64Array(s.levels.length));
     this.singleLogits = this.singles.map((s) => new Float64Array(s.levels.length));
     this.singleIdx = this.singles.map((s) => new Int32Array(s.levels.length));
@@ -224,6 +267,10 @@ export class FeatureSpace {
     for (const d of this.distincts) names.push(`distinct(${this.name(d.b)} per ${this.name(d.a)})`);
     for (const c of this.dates) names.push(`month(${this.name(c)})`, `weekday(${this.name(c)})`);
     if (this.singles.length > 0) names.push('evidence(sum)');
+    for (const c of this.compatibilities) {
+      const label = `${this.name(c.text)} ~ ${this.levelName(c.code, c.length)}`;
+      names.push(`words fit(${label}).min`, `words fit(${label}).mean`);
+    }
     if (this.context !== null) names.push(...contextFeatureNames(this.context));
     return names;
   }
@@ -299,6 +346,7 @@ export class FeatureSpace {
       const post = smoothedRate(table.k(idx, fold), n, sigmoid(independent + interaction), p.strengths[j]);
       interaction = logit(post) - independent;
       this.pairLevelPosts[j] = post;
+      this.pairLevelLift[j] = interaction;
     }
     // The pair's rate: A at its finest level with B, plus the interaction learnt for the pair.
     const post = sigmoid(a[a.length - 1] + shift + interaction);
@@ -379,6 +427,11 @@ export class FeatureSpace {
       }
     }
     if (this.singles.length > 0) out[o++] = evidence;
+    for (const c of this.compatibilities) {
+      this.compatibility(c, row, fold >= 0 ? 1 : 0);
+      out[o++] = this.fit.min;
+      out[o++] = this.fit.mean;
+    }
     // Batch counts: given by the caller, else the item alone (1).
     for (let c = 0; c < this.contextSize; c++) out[o++] = context === null ? 1 : context[c];
   }
@@ -425,13 +478,50 @@ export class FeatureSpace {
     dev.median = d.globalMedian;
   }
 
+  /** Scratch result of compatibility(): lowest and mean word score, the lowest word and its counts. */
+  private readonly fit = { min: NaN, mean: NaN, word: '', code: '', together: 0, alone: 0 };
+
+  /**
+   * Word scores log P(code | word) / P(code) of a row's text, leaving the row itself out of the
+   * counts when it is a training row (self = 1); result in this.fit.
+   */
+  private compatibility(c: Compatibility, row: PreparedRow, self: number): void {
+    const fit = this.fit;
+    fit.min = NaN;
+    fit.mean = NaN;
+    fit.word = '';
+    const key = row.keys[c.code];
+    const text = row.keys[c.text];
+    if (key === MISSING_KEY || text === MISSING_KEY) return;
+    const code = levelKey(key, c.length);
+    const pCode = ((c.codes.get(code) ?? self) - self + 1) / (c.total - self + c.codes.size + 1);
+    let sum = 0;
+    let count = 0;
+    for (const w of words(text)) {
+      const alone = (c.words.get(w) ?? self) - self;
+      if (alone < 1) continue;
+      const together = (c.pairs.get(wordCodeKey(w, code)) ?? self) - self;
+      const score = Math.log((together + pCode) / (alone + 1) / pCode);
+      sum += score;
+      count++;
+      if (!(score >= fit.min)) {
+        fit.min = score;
+        fit.word = w;
+        fit.code = code;
+        fit.together = together;
+        fit.alone = alone;
+      }
+    }
+    if (count > 0) fit.mean = sum / count;
+  }
+
   /**
    * Plain-language reasons behind a row's risk, from the smoothed statistics only, so that an
    * officer can check them: counts of past inspections of the same code, importer, pair...,
    * unusual values against their group's median, words of the description, distinct phones.
    * Each carries its weight in log-odds over the average item; largest first.
    */
-  explain(row: PreparedRow, limit = 5): Reason[] {
+  explain(row: PreparedRow, limit = 5, context: ArrayLike<number> | null = null): Reason[] {
     const reasons: Reason[] = [];
     const g = this.globalRate();
     const base = logit(g);
@@ -446,6 +536,8 @@ export class FeatureSpace {
         const table = s.tables[j];
         const n = table.n(idx[j]);
         if (n < minN) continue;
+        // The counts shown must speak for the risk: a clean code under a risky heading is not a reason.
+        if (table.k(idx[j]) / n <= g) break;
         const level = j < s.levels.length - 1 ? ` (first ${s.levels[j]} digits)` : '';
         reasons.push({ text: `${this.name(s.column)} ${display(levelKey(key, s.levels[j]))}${level}: ${fmtRate(table.k(idx[j]), n)} past inspections found an error`, weight: logit(posts[j]) - base });
         break;
@@ -459,6 +551,8 @@ export class FeatureSpace {
         const idx = this.pairLevelIdx[j];
         const n = table.n(idx);
         if (n < minN) continue;
+        // Only when the pair is riskier than its two columns predict (its counts say so).
+        if (this.pairLevelLift[j] < 0.1) break;
         const ka = levelKey(row.keys[p.a], p.levels[j]);
         const weight = logit(this.pairLevelPosts[j]) - base;
         reasons.push({ text: `${this.name(p.a)} ${display(ka)} with ${this.name(p.b)} ${display(row.keys[p.b])}: ${fmtRate(table.k(idx), n)} past inspections found an error`, weight });
@@ -503,7 +597,54 @@ export class FeatureSpace {
       const weight = logit(smoothedRate(d.bins.k(bin), n, g, BIN_STRENGTH)) - base;
       reasons.push({ text: `${this.name(d.a)} ${key} has used ${count} different ${this.name(d.b)} values; ${fmtRate(d.bins.k(bin), n)} past items of such cases had an error`, weight });
     }
-    return reasons.filter((r) => r.weight > 0.05).sort((x, y) => y.weight - x.weight).slice(0, limit).map((r) => ({ text: r.text, weight: Math.round(r.weight * 1000) / 1000 }));
+    for (const c of this.compatibilities) {
+      this.compatibility(c, row, 0);
+      const fit = this.fit;
+      if (!(fit.min <= -1) || fit.alone < 5) continue;
+      const bin = c.bins.find(compatibilityBin(fit.min));
+      const n = c.bins.n(bin);
+      if (n < minN) continue;
+      const weight = logit(smoothedRate(c.bins.k(bin), n, g, BIN_STRENGTH)) - base;
+      reasons.push({
+        text: `${this.name(c.text)} word "${fit.word}" seldom goes with ${this.name(c.code)} ${display(fit.code)} (${fit.together} of ${fit.alone} past items with this word); ${fmtRate(c.bins.k(bin), n)} past items with such a mismatch had an error`,
+        weight,
+      });
+    }
+    if (context !== null && this.context !== null) {
+      const group = this.context.group ?? '';
+      this.contextKinds.forEach((f, i) => {
+        const v = context[i];
+        if (!(v >= 3)) return;
+        const bin = this.contextBins[i].find(distinctBin(v));
+        const n = this.contextBins[i].n(bin);
+        if (n < minN) return;
+        const weight = logit(smoothedRate(this.contextBins[i].k(bin), n, g, BIN_STRENGTH)) - base;
+        const c = f.entity === undefined ? -1 : this.columns.findIndex((col) => col.name === f.entity);
+        const who = c >= 0 ? `${f.entity} ${display(row.keys[c])}` : (f.entity ?? '');
+        const what = f.kind === 'group' ? `this ${group} has ${v} items` : f.kind === 'rows' ? `${who} lodged ${v} items that day` : `${who} lodged ${v} different ${group} values that day`;
+        reasons.push({ text: `${what}; ${fmtRate(this.contextBins[i].k(bin), n)} past items in such cases had an error`, weight });
+      });
+    }
+    // One reason per piece of evidence: the importer, its phone and its address, or a heading and
+    // "heading with currency USD", often count the same inspections ("26 of 59"); keep the
+    // plainest wording, with the strongest weight of the group.
+    const groups = new Map<string, Reason[]>();
+    const solo: Reason[] = [];
+    for (const r of reasons) {
+      if (!(r.weight > 0.05)) continue;
+      const counts = /: (\d+ of \d+) past inspections/.exec(r.text)?.[1];
+      if (counts === undefined) solo.push(r);
+      else groups.set(counts, [...(groups.get(counts) ?? []), r]);
+    }
+    for (const group of groups.values()) {
+      const plain = group.reduce((a, b) => (b.text.split(' with ').length < a.text.split(' with ').length || (b.text.split(' with ').length === a.text.split(' with ').length && b.weight > a.weight) ? b : a));
+      solo.push({ text: plain.text, weight: Math.max(...group.map((r) => r.weight)) });
+    }
+    const out = solo
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, limit)
+      .map((r) => ({ text: r.text, weight: Math.round(r.weight * 1000) / 1000 }));
+    return out;
   }
 
   /** Records one inspection result in every statistic the row touches. */
@@ -580,7 +721,12 @@ export class FeatureSpace {
       })),
       distincts: this.distincts.map((d) => ({ a: d.a, b: d.b, aSingle: d.aSingle, counts: d.counts, bins: d.bins.toJSON() })),
       dates: this.dates,
+      compatibilities: this.compatibilities.map((c) => ({
+        text: c.text, code: c.code, length: c.length, total: c.total, bins: c.bins.toJSON(),
+        words: [...c.words], pairs: [...c.pairs], codes: [...c.codes],
+      })),
       context: this.context,
+      contextBins: this.contextBins.map((b) => b.toJSON()),
     };
   }
 
@@ -596,7 +742,12 @@ export class FeatureSpace {
       deviations: json.deviations.map((d) => ({ ...d, bins: CountTable.fromJSON(d.bins) })),
       distincts: json.distincts.map((d) => ({ ...d, bins: CountTable.fromJSON(d.bins) })),
       dates: json.dates,
+      compatibilities: (json.compatibilities ?? []).map((c) => ({
+        text: c.text, code: c.code, length: c.length, total: c.total, bins: CountTable.fromJSON(c.bins),
+        words: new Map(c.words), pairs: new Map(c.pairs), codes: new Map(c.codes),
+      })),
       context: json.context ?? null,
+      ...(json.contextBins ? { contextBins: json.contextBins.map((b) => CountTable.fromJSON(b)) } : {}),
     });
   }
 }
@@ -612,5 +763,7 @@ export interface FeatureSpaceJSON {
   readonly deviations: { column: number; ratio: number; groupSingle: number; globalMedian: number; globalScale: number; bins: CountTableJSON; medians: GroupMedians[] }[];
   readonly distincts: { a: number; b: number; aSingle: number; counts: number[]; bins: CountTableJSON }[];
   readonly dates: number[];
+  readonly compatibilities?: { text: number; code: number; length: number; total: number; bins: CountTableJSON; words: [string, number][]; pairs: [string, number][]; codes: [string, number][] }[];
   readonly context?: ContextSpec | null;
+  readonly contextBins?: CountTableJSON[];
 }

@@ -1,8 +1,8 @@
 import type { ColumnSpec, RiskSchema, Table } from '../schema/infer-schema';
-import { isMissing } from '../schema/values';
+import { isMissing, MISSING_KEY } from '../schema/values';
 import type { Rng } from '../shared/rng';
 import { CountTable, type CountKey } from './count-table';
-import { levelKey, pairKey, type PairEncoder, type SingleEncoder, type WordEncoder } from './features';
+import { compatibilityBin, levelKey, pairKey, wordCodeKey, type Compatibility, type PairEncoder, type SingleEncoder, type WordEncoder } from './features';
 import { hasKey, words, type PreparedRow } from './prepared-row';
 import { combineRates, estimateStrength, logit, MAX_STRENGTH, sigmoid, smoothedRate } from './smoothing';
 
@@ -384,3 +384,77 @@ export function buildWords(ctx: Context): WordEncoder[] {
   return out;
 }
 
+
+/**
+ * Word-code fit for each text column against the richest hierarchical code (compared at its
+ * 4-digit level when it has one): label-free counts of words, codes and (word, code) pairs, and
+ * error rates by bin of the lowest word score, for reasons.
+ */
+export function buildCompatibilities(ctx: Context, singles: SingleEncoder[]): Compatibility[] {
+  let code = -1;
+  let codeLevels: readonly number[] = [];
+  for (const s of singles) {
+    const spec = ctx.columns[s.column];
+    if (spec.kind === 'code' && (code < 0 || (spec.levels ?? []).length > codeLevels.length)) {
+      code = s.column;
+      codeLevels = spec.levels ?? [];
+    }
+  }
+  if (code < 0) return [];
+  const length = codeLevels.includes(4) ? 4 : 0;
+  const out: Compatibility[] = [];
+  ctx.columns.forEach((spec, text) => {
+    if (spec.kind !== 'text') return;
+    const wordCounts = new Map<string, number>();
+    const pairs = new Map<string, number>();
+    const codes = new Map<string, number>();
+    let total = 0;
+    for (let r = 0; r < ctx.n; r++) {
+      const keys = ctx.rows[r].keys;
+      if (keys[code] === MISSING_KEY || keys[text] === MISSING_KEY) continue;
+      const c = levelKey(keys[code], length);
+      total++;
+      codes.set(c, (codes.get(c) ?? 0) + 1);
+      for (const w of words(keys[text])) {
+        wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+        const k = wordCodeKey(w, c);
+        pairs.set(k, (pairs.get(k) ?? 0) + 1);
+      }
+    }
+    // Keep texts whose words tell the code (a description), not those that do not (an address):
+    // on average a row's words must make its own code (leaving the row out) 3 times likelier.
+    let fitSum = 0;
+    let fitRows = 0;
+    for (let r = 0; r < ctx.n; r += Math.max(1, Math.floor(ctx.n / 20_000))) {
+      const keys = ctx.rows[r].keys;
+      if (keys[code] === MISSING_KEY || keys[text] === MISSING_KEY) continue;
+      const c = levelKey(keys[code], length);
+      const pCode = ((codes.get(c) ?? 1) - 1 + 1) / (total - 1 + codes.size + 1);
+      let sum = 0;
+      let count = 0;
+      for (const w of words(keys[text])) {
+        const alone = (wordCounts.get(w) ?? 1) - 1;
+        if (alone < 1) continue;
+        sum += Math.log(((pairs.get(wordCodeKey(w, c)) ?? 1) - 1 + pCode) / (alone + 1) / pCode);
+        count++;
+      }
+      if (count > 0) {
+        fitSum += sum / count;
+        fitRows++;
+      }
+    }
+    if (fitRows === 0 || fitSum / fitRows < Math.log(3)) return;
+    out.push({ text, code, length, words: wordCounts, pairs, codes, total, bins: new CountTable(8) });
+  });
+  return out;
+}
+
+/** Fills the reason bins of the word-code fits from the training rows' own (leave-one-out) scores. */
+export function fillCompatibilityBins(ctx: Context, compatibilities: Compatibility[], scoreOf: (c: Compatibility, r: number) => number): void {
+  for (const c of compatibilities) {
+    for (let r = 0; r < ctx.n; r++) {
+      const score = scoreOf(c, r);
+      if (score === score) c.bins.add(compatibilityBin(score), ctx.labels[r]);
+    }
+  }
+}

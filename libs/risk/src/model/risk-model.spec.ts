@@ -106,6 +106,7 @@ describe('the risk model on synthetic declarations', () => {
       /^[\w ]+ contains ".+": \d+ of \d+ past inspections found an error$/,
       /^.+ is \d+\.\dx (below|above) the median for .+; \d+ of \d+ past items this far (below|above) had an error$/,
       /^[\w ]+ .+ has used \d+ different [\w ]+ values; \d+ of \d+ past items of such cases had an error$/,
+      /^[\w ]+ word ".+" seldom goes with [\w ]+ .+ \(\d+ of \d+ past items with this word\); \d+ of \d+ past items with such a mismatch had an error$/,
     ];
     let explained = 0;
     for (let i = 0; i < 400; i++) {
@@ -175,9 +176,14 @@ describe('the risk model on synthetic declarations', () => {
     const context = model.batchContext(items);
     expect(context).not.toBeNull();
     const alone = model.score(items[0]).probability;
-    const together = model.score(items[0], { context }).probability;
-    expect(Number.isFinite(together)).toBe(true);
+    const together = model.score(items[0], { context, reasons: 20 });
+    expect(Number.isFinite(together.probability)).toBe(true);
     expect(typeof alone).toBe('number');
+    // Five parcels of one importer on one day: the batch shows it, and says so.
+    const parcel = { ...items[0], importer: 'IMP-SPLIT', declarant: '', transport_mode: 'courier', office: 'EXP01' };
+    const day = Array.from({ length: 5 }, (_, i) => ({ ...parcel, declaration_id: `SPLIT-${i}` }));
+    const split = model.score(day[0], { context: model.batchContext(day), reasons: 20 });
+    expect(split.reasons.map((r) => r.text).join('\n')).toMatch(/lodged 5 (items|different declaration_id values) that day; \d+ of \d+ past items in such cases had an error/);
   });
 });
 

@@ -99,7 +99,7 @@ export class RiskModel {
     }
     const probability = this.probabilityOf(row, context);
     const limit = options.reasons ?? 5;
-    return { score: probability / this.baseRate, probability, reasons: limit > 0 ? this.space.explain(row, limit) : [] };
+    return { score: probability / this.baseRate, probability, reasons: limit > 0 ? this.space.explain(row, limit, context) : [] };
   }
 
   /**

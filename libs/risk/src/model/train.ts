@@ -3,10 +3,10 @@ import { RiskInputError } from '../shared/risk-input-error';
 import { Rng } from '../shared/rng';
 import { BatchContext, type ContextSpec } from './batch-context';
 import { CountTable } from './count-table';
-import { FeatureSpace, type SingleEncoder } from './features';
+import { distinctBin, FeatureSpace, type SingleEncoder } from './features';
 import { binData, computeBinEdges, DEFAULT_GBDT_OPTIONS, Gbdt, trainGbdt, type GbdtOptions } from './gbdt';
 import { buildDeviations, buildDistincts, buildRatios } from './learn-numeric';
-import { assignFolds, buildPairs, buildSingles, buildWords, oofSingles, selectPairs, singleIndex, singleRates, type Context } from './learn-statistics';
+import { assignFolds, buildCompatibilities, buildPairs, buildSingles, buildWords, fillCompatibilityBins, oofSingles, selectPairs, singleIndex, singleRates, type Context } from './learn-statistics';
 import { prepareRow, type PreparedRow } from './prepared-row';
 import { RiskModel, type TrainingInfo } from './risk-model';
 
@@ -133,7 +133,8 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
   const distincts = buildDistincts(ctx, singles, index);
   const dates = columns.map((c, i) => (c.kind === 'date' ? i : -1)).filter((i) => i >= 0);
   const contextSpec = chooseContext(ctx, schema, singles, gains);
-  const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates, context: contextSpec });
+  const compatibilities = buildCompatibilities(ctx, singles);
+  const space = new FeatureSpace({ columns, global, singles, pairs, words: wordEncoders, numerics, ratios, deviations, distincts, dates, compatibilities, context: contextSpec });
   progress('statistics', 1, 1);
 
   progress('features', 0, 1);
@@ -150,6 +151,15 @@ export function trainRiskModel(table: Table, schema: RiskSchema, options: TrainO
     space.fill(rows[r], x, r * F, folds[r], scale, batch === null ? null : contextValues);
   }
   space.dropFolds();
+  // Error rates by bin of each batch count, for reasons.
+  for (let c = 0; c < space.contextSize; c++) {
+    const at = F - space.contextSize + c;
+    for (let r = 0; r < n; r++) {
+      const v = x[r * F + at];
+      if (v === v) space.contextBins[c].add(distinctBin(v), labels[r]);
+    }
+  }
+  fillCompatibilityBins(ctx, compatibilities, (c, r) => x[r * F + space.names.indexOf(`words fit(${columns[c.text].name} ~ ${c.length === 0 ? columns[c.code].name : `${columns[c.code].name}[${c.length}]`}).min`)]);
 
   // Validation rows: the most recent ones when there is a date, a random share otherwise.
   const share = options.validationShare ?? 0.15;
