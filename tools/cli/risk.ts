@@ -6,7 +6,7 @@
 // higher = riskier) and, when the test file has the label, prints precision, recall and revenue
 // at 1, 2, 5 and 10% selection and the ROC AUC: a table, then one JSON line (the last line).
 // synth: writes synthetic declarations with planted error patterns (see libs/risk/README.md).
-import { generateDeclarations, RiskInputError, runEvaluation, toCsv, type EvaluationReport } from '@corridor/risk';
+import { generateDeclarations, RiskInputError, runEvaluation, toCsv, type EvaluationReport } from '@corridor/risk/core';
 import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

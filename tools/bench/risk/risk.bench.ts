@@ -1,7 +1,7 @@
 // node -r @swc-node/register tools/bench/risk/risk.bench.ts [--rows 100000] [--score-rows 50000]
 // Training time on synthetic declarations and batch scoring throughput on one core.
 // (The HTTP p99 part belongs to the risk service and is added with it.)
-import { generateDeclarations, inferSchema, trainRiskModel, type RiskRecord } from '@corridor/risk';
+import { generateDeclarations, inferSchema, trainRiskModel, type RiskRecord } from '@corridor/risk/core';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, 'score-rows': { type: 'string', default: '50000' }, seed: { type: 'string', default: '1' } } });

@@ -99,7 +99,8 @@ export interface Compatibility {
   readonly words: Map<string, number>;
   readonly pairs: Map<string, number>;
   readonly codes: Map<string, number>;
-  readonly total: number;
+  /** Rows counted (grows with observe). */
+  total: number;
   /** Error rates by bin of the lowest word score (for reasons). */
   readonly bins: CountTable;
 }
@@ -684,6 +685,20 @@ export class FeatureSpace {
       const ia = this.singleIdx[d.aSingle];
       const f = ia[ia.length - 1];
       d.bins.add(distinctBin(f < d.counts.length ? Math.max(1, d.counts[f]) : 1), label);
+    }
+    for (const c of this.compatibilities) {
+      this.compatibility(c, row, 0);
+      if (this.fit.min === this.fit.min) c.bins.add(compatibilityBin(this.fit.min), label);
+      const key = row.keys[c.code];
+      const text = row.keys[c.text];
+      if (key === MISSING_KEY || text === MISSING_KEY) continue;
+      const code = levelKey(key, c.length);
+      c.total++;
+      c.codes.set(code, (c.codes.get(code) ?? 0) + 1);
+      for (const w of words(text)) {
+        c.words.set(w, (c.words.get(w) ?? 0) + 1);
+        c.pairs.set(wordCodeKey(w, code), (c.pairs.get(wordCodeKey(w, code)) ?? 0) + 1);
+      }
     }
   }
 
