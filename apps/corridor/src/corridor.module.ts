@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { DECLARATION_MIGRATIONS, DeclarationsModule } from '@corridor/declarations';
 import { ECERT_MIGRATIONS, EcertModule } from '@corridor/ecert';
 import { KPI_MIGRATIONS, KpiModule } from '@corridor/kpi';
-import { LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
+import { AeoRegistryTrustedStatus, LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { RISK_MIGRATIONS, RiskModule } from '@corridor/risk';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
@@ -31,7 +31,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule, RiskModule, EcertModule, ServeStaticModule.forRoot(...WEB_APPS)],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule.forRoot({ trustedStatus: AeoRegistryTrustedStatus }), RiskModule, EcertModule, ServeStaticModule.forRoot(...WEB_APPS)],
     };
   }
 }

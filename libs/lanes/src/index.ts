@@ -20,6 +20,7 @@ export * from './events';
 
 // Seams other contexts plug into
 export { TrustedStatusProvider } from './seams/trusted-status';
+export { AeoRegistryTrustedStatus } from './seams/aeo-trusted-status';
 export { CertificateCheck, type CertificateCheckInput } from './seams/certificate-check';
 export { LaneDeviceGateway, TOPIC_FILTER } from './record-device-event/mqtt-device-gateway';
 
