@@ -82,6 +82,7 @@ export {
   type Secondary,
   type RealServices,
   type KpiMapping,
+  truckClasses,
 } from './scenario/scenario';
 export { parseScenario, loadScenario, distributionMax } from './scenario/parse-scenario';
 export { ScenarioError, formatIssue, type ScenarioIssue } from './scenario/yaml-reader';
@@ -97,6 +98,9 @@ export {
   type Recommendation,
   type ReplicationMeasures,
   type Truck,
+  type ModelTelemetry,
+  type InitialTruck,
+  type InitialTrucks,
 } from './model/border-model';
 export { Recorder, type SeriesSums } from './model/recorder';
 export { AsyncDriver } from './runner/async-driver';
@@ -107,3 +111,9 @@ export { runInWorkers, type PoolOptions } from './runner/pool';
 export { REPLICATION_QUEUE, type ReplicationJob, type ReplicationDone } from './runner/distributed-protocol';
 export { publishRun, startReplicationWorker } from './services/on-demand';
 export type { PublishOutcome } from './services/publish-run';
+
+// Digital twin: telemetry, calibration, forecasts from a live state
+export * from './twin/types';
+export { parseTelemetry, telemetryJsonl, checkVisits, byTime, simulateTelemetry, TelemetryError, type TelemetryIssue, type VisitProblem, type SimulateTelemetryOptions } from './twin/telemetry';
+export { calibrate, visitsOf, CalibrationError, MIN_SERVICES, type CalibrationReport, type CalibrateOptions, type FitSummary, type Rate, type Visit } from './twin/calibrate';
+export { fitBest, fitExponential, fitLognormal, fitGamma, ksStatistic, cdfOf, FitError, FIT_FAMILIES, type FitFamily, type DistributionFit } from './twin/fit';

@@ -13,7 +13,7 @@ import { type Request, Resource } from '../kernel/resource';
 import { HOUR_SECONDS, hourlyCapacity } from '../kernel/schedule';
 import { type Distribution, distribution } from '../random/distributions';
 import type { RandomStream, RandomStreams } from '../random/stream';
-import type { LaneGroup, Scenario } from '../scenario/scenario';
+import { truckClasses, type LaneGroup, type Scenario } from '../scenario/scenario';
 import { distributionMax } from '../scenario/parse-scenario';
 import { Recorder, type SeriesSums, type TruckClass } from './recorder';
 
@@ -91,10 +91,48 @@ export interface BorderServices {
   decided(truck: Truck, group: GroupRuntime, lane: number, decision: Decision, now: number): void;
 }
 
+/** A passage event of the model, for the digital twin's telemetry (times in simulated seconds). */
+export interface ModelTelemetry {
+  type: 'arrival' | 'pil_start' | 'pil_end' | 'secondary_start' | 'secondary_end' | 'exit';
+  truck: number;
+  at: number;
+  trusted: boolean;
+  /** `<group name>-<n>` (PIL events). */
+  lane?: string;
+  laneType?: LaneGroup['type'];
+  referred?: boolean;
+}
+
+/** A truck already at the crossing when a run starts: its class (null: drawn) and since when (s). */
+export interface InitialTruck {
+  trusted: boolean | null;
+  since: number;
+}
+
+/** The crossing at the start of a run from a live state (a forecast): no warm-up, trucks in place. */
+export interface InitialTrucks {
+  /** Per lane group (scenario order): trucks at a booth (lane index in the group) and queued trucks, oldest first. */
+  groups: Array<{ inService: Array<InitialTruck & { lane: number }>; queued: InitialTruck[] }>;
+  /** Arrived but not yet in a lane's queue: they choose a lane at the start. */
+  approach: InitialTruck[];
+  secondary: { inInspection: InitialTruck[]; queued: InitialTruck[] };
+}
+
 export interface ModelOptions {
   services?: BorderServices;
   /** Called about 100 times per run with the share of simulated time done. */
   onProgress?: (fraction: number) => void;
+  /** Receives every passage event (arrival, PIL start and end, secondary start and end, exit). */
+  onTelemetry?: (event: ModelTelemetry) => void;
+  /** Trucks already at the crossing (placed by `start()`). */
+  initial?: InitialTrucks;
+  /** Announced trucks (pre-arrival declarations), arriving at these times on top of the streams. */
+  scheduledArrivals?: ReadonlyArray<{ at: number; trusted: boolean | null }>;
+}
+
+/** Where a truck already at the crossing is: queued for a group, or at the approach (null). */
+interface Placement {
+  group: GroupRuntime | null;
 }
 
 const automatedDefault = { type: 'deterministic', value: 0 } as const;
@@ -123,6 +161,9 @@ export class BorderModel {
   /** Mean PIL time per group for [standard, trusted] trucks, and of the group's usual mix (lane choice). */
   private readonly ownMean: Array<[number, number]>;
   private readonly drainMean: number[];
+  /** Share of trusted trucks over all streams, weighted by their mean rates. */
+  private readonly trustedShare: number;
+  private readonly emit: ((event: ModelTelemetry) => void) | null;
 
   constructor(
     private readonly env: Environment,
@@ -130,6 +171,7 @@ export class BorderModel {
     private readonly streams: RandomStreams,
     private readonly options: ModelOptions = {},
   ) {
+    this.emit = options.onTelemetry ?? null;
     this.horizon = scenario.horizonHours * HOUR_SECONDS;
     this.warmup = scenario.warmupHours * HOUR_SECONDS;
     this.recorder = new Recorder(this.warmup, this.horizon, scenario.seriesMinutes * 60);
@@ -173,7 +215,7 @@ export class BorderModel {
       lodgeLead: lead ? distribution(lead) : null,
     };
     this.lookahead = lead ? (distributionMax(lead) ?? 0) * 60 : 0;
-    const share = scenario.truckMix.trustedShare;
+    const share = (this.trustedShare = meanTrustedShare(scenario));
     const decision = this.dist.decision.mean;
     this.ownMean = scenario.lanes.map((l, g) => {
       const standard = this.dist.manual[g].mean + decision;
@@ -186,8 +228,9 @@ export class BorderModel {
     });
   }
 
-  /** Starts the arrival streams (and the progress ticker). */
+  /** Places the trucks already at the crossing, starts the arrival streams (and the progress ticker). */
   start(): void {
+    if (this.options.initial) this.place(this.options.initial);
     for (const stream of this.scenario.arrivals) {
       const pattern: ArrivalPattern =
         stream.hourlyRates !== null
@@ -195,32 +238,44 @@ export class BorderModel {
           : stream.process === 'deterministic'
             ? new DeterministicArrivals(HOUR_SECONDS / (stream.ratePerHour as number))
             : new PoissonArrivals(stream.ratePerHour as number);
-      this.env.process(this.source(stream.name, pattern, this.streams.stream(`arrivals:${stream.name}`)));
+      this.env.process(this.source(stream.name, stream.trustedShare ?? this.scenario.truckMix.trustedShare, pattern, this.streams.stream(`arrivals:${stream.name}`)));
     }
+    const scheduled = this.options.scheduledArrivals;
+    if (scheduled && scheduled.length > 0) this.env.process(this.announced(scheduled));
     if (this.options.onProgress) this.env.process(this.ticker(this.options.onProgress));
   }
 
   /** Arrival times come from the pattern; each truck is created `lookahead` seconds early so it can lodge first. */
-  private *source(name: string, pattern: ArrivalPattern, rng: RandomStream): ProcessGenerator<void> {
+  private *source(name: string, trustedShare: number, pattern: ArrivalPattern, rng: RandomStream): ProcessGenerator<void> {
     const env = this.env;
-    let t = 0;
+    let t = env.now;
     for (let n = 0; ; n++) {
       t = pattern.next(t, rng, n);
       if (!(t < this.horizon)) return;
-      const spawnAt = Math.max(0, t - this.lookahead);
+      const spawnAt = Math.max(env.now, t - this.lookahead);
       if (spawnAt > env.now) yield env.timeout(spawnAt - env.now);
-      env.process(this.truck(this.newTruck(name, t)));
+      env.process(this.truck(this.newTruck(name, t, this.rng.mix.random() < trustedShare)));
     }
   }
 
-  private newTruck(stream: string, arrival: number): Truck {
+  /** Announced trucks arrive at their times (those before now or after the horizon are ignored). */
+  private *announced(list: ReadonlyArray<{ at: number; trusted: boolean | null }>): ProcessGenerator<void> {
+    const env = this.env;
+    const sorted = list.filter((a) => a.at >= env.now && a.at < this.horizon).sort((a, b) => a.at - b.at);
+    for (const a of sorted) {
+      if (a.at > env.now) yield env.timeout(a.at - env.now);
+      env.process(this.truck(this.newTruck('announced', a.at, a.trusted ?? this.rng.mix.random() < this.trustedShare)));
+    }
+  }
+
+  private newTruck(stream: string, arrival: number, trusted: boolean): Truck {
     const { mix, risk, devices, officer } = this.rng;
     const m = this.scenario.truckMix;
     return {
       id: this.nextTruckId++,
       stream,
       arrival,
-      trusted: mix.random() < m.trustedShare,
+      trusted,
       prelodged: mix.random() < m.prelodgedShare,
       uRisk: risk.random(),
       uRfid: devices.random(),
@@ -239,12 +294,18 @@ export class BorderModel {
     }
   }
 
-  private *truck(truck: Truck): ProcessGenerator<void> {
+  /**
+   * A truck's way through the crossing. A `placed` truck was already there when the run started
+   * (queued for a group, or at the approach): it has arrived, and its wait counts from its arrival.
+   */
+  private *truck(truck: Truck, placed: Placement | null = null): ProcessGenerator<void> {
     const env = this.env;
     const rec = this.recorder;
     const services = this.options.services;
     const cls: TruckClass = truck.trusted ? 'trusted' : 'standard';
-    if (services && truck.arrival > env.now) {
+    if (placed) {
+      // Already at the crossing: no lodging, no new arrival.
+    } else if (services && truck.arrival > env.now) {
       // Lodged before arrival, at a simulated time; the real call runs in the background.
       const lead = this.dist.lodgeLead ? this.dist.lodgeLead.sample(this.rng.lodge) * 60 : 0;
       const lodgeAt = Math.max(env.now, truck.arrival - lead);
@@ -255,36 +316,114 @@ export class BorderModel {
       services.lodge(truck);
     }
 
-    rec.arrived(env.now);
-    const group = this.choose(truck);
+    if (!placed) {
+      rec.arrived(env.now);
+      if (this.emit) this.emit({ type: 'arrival', truck: truck.id, at: env.now, trusted: truck.trusted });
+    }
+    const group = placed?.group ?? this.choose(truck);
     const res = group.resource;
     rec.joinedQueue(env.now);
     const req: Request = res.request();
     yield req;
     const start = env.now;
-    rec.serviceStarted(start, start - req.requestedAt, cls);
+    rec.serviceStarted(start, start - (placed ? truck.arrival : req.requestedAt), cls);
     const lane = group.free.shift() as number;
+    if (this.emit) this.emitPil('pil_start', truck, group, lane, start);
 
     const reads = this.reads(truck, group);
     const view: BoothView = services ? yield services.booth(truck, group, lane, reads, start) : this.pureView(truck, group, reads);
     const decision = this.decide(truck, group, reads, view);
     if (decision.followed !== null) rec.recommendation(start, decision.followed);
     yield env.timeout(decision.serviceSeconds);
-    if (services) services.decided(truck, group, lane, decision, env.now);
+    yield* this.leavePil(truck, group, lane, req, start, decision);
+  }
+
+  /** The PIL decision takes effect: the booth frees, a referred truck goes to secondary, then it leaves. */
+  private *leavePil(truck: Truck, group: GroupRuntime, lane: number, req: Request, start: number, decision: Decision): ProcessGenerator<void> {
+    const env = this.env;
+    const rec = this.recorder;
+    const cls: TruckClass = truck.trusted ? 'trusted' : 'standard';
+    this.options.services?.decided(truck, group, lane, decision, env.now);
     insertSorted(group.free, lane);
-    res.release(req);
+    group.resource.release(req);
     const referred = decision.action === 'refer';
     rec.serviceEnded(env.now, env.now - start, cls, referred, decision.path === 'automated');
-
-    if (referred && this.secondary && this.dist.inspection) {
-      const bay = this.secondary.request();
-      yield bay;
-      rec.secondaryStarted(env.now, env.now - bay.requestedAt);
-      yield env.timeout(Math.max(0, this.dist.inspection.sample(this.rng.secondary)));
-      this.secondary.release(bay);
-      rec.secondaryEnded();
-    }
+    if (this.emit) this.emitPil('pil_end', truck, group, lane, env.now, referred);
+    if (referred) yield* this.inspect(truck, null);
     rec.departed(env.now, env.now - truck.arrival, cls);
+    if (this.emit) this.emit({ type: 'exit', truck: truck.id, at: env.now, trusted: truck.trusted });
+  }
+
+  /** Secondary inspection, if the crossing has bays; `since` is set for a truck already being inspected at the start. */
+  private *inspect(truck: Truck, since: number | null): ProcessGenerator<void> {
+    if (!this.secondary || !this.dist.inspection) return;
+    const env = this.env;
+    const bay = this.secondary.request();
+    yield bay;
+    let seconds: number;
+    if (since === null) {
+      this.recorder.secondaryStarted(env.now, env.now - bay.requestedAt);
+      if (this.emit) this.emit({ type: 'secondary_start', truck: truck.id, at: env.now, trusted: truck.trusted });
+      seconds = Math.max(0, this.dist.inspection.sample(this.rng.secondary));
+    } else {
+      const inspection = this.dist.inspection;
+      seconds = residual(() => inspection.sample(this.rng.secondary), env.now - since);
+    }
+    yield env.timeout(seconds);
+    this.secondary.release(bay);
+    this.recorder.secondaryEnded();
+    if (this.emit) this.emit({ type: 'secondary_end', truck: truck.id, at: env.now, trusted: truck.trusted });
+  }
+
+  private emitPil(type: 'pil_start' | 'pil_end', truck: Truck, group: GroupRuntime, lane: number, at: number, referred?: boolean): void {
+    const event: ModelTelemetry = { type, truck: truck.id, at, trusted: truck.trusted, lane: `${group.spec.name}-${lane + 1}`, laneType: group.spec.type };
+    if (referred !== undefined) event.referred = referred;
+    (this.emit as (event: ModelTelemetry) => void)(event);
+  }
+
+  /**
+   * Puts the trucks of a live state in place, in an order that keeps the queues' order: the
+   * trucks at booths take their lanes first, then each group's queue, then the approach.
+   */
+  private place(initial: InitialTrucks): void {
+    const env = this.env;
+    if (initial.groups.length !== this.groups.length) throw new RangeError(`initial state: ${initial.groups.length} lane groups given, the scenario has ${this.groups.length}`);
+    const make = (t: InitialTruck, group: GroupRuntime | null): Truck => {
+      const trusted = t.trusted ?? (group?.spec.type === 'trusted' ? true : group?.spec.type === 'standard' ? false : this.rng.mix.random() < this.trustedShare);
+      return this.newTruck('initial', Math.min(t.since, env.now), trusted);
+    };
+    initial.groups.forEach((g, i) => {
+      const group = this.groups[i];
+      for (const t of g.inService) env.process(this.resumed(make(t, group), group, t.lane));
+    });
+    initial.groups.forEach((g, i) => {
+      const group = this.groups[i];
+      for (const t of g.queued) env.process(this.truck(make(t, group), { group }));
+    });
+    for (const t of initial.approach) env.process(this.truck(make(t, null), { group: null }));
+    for (const t of initial.secondary.inInspection) env.process(this.reinspected(make(t, null), t.since, true));
+    for (const t of initial.secondary.queued) env.process(this.reinspected(make(t, null), t.since, false));
+  }
+
+  /** A truck at a booth when the run starts: it keeps its lane and finishes its service (the rest of a drawn PIL time). */
+  private *resumed(truck: Truck, group: GroupRuntime, lane: number): ProcessGenerator<void> {
+    const env = this.env;
+    const req = group.resource.request(-1);
+    yield req;
+    const at = group.free.indexOf(lane);
+    const taken = at >= 0 ? (group.free.splice(at, 1)[0] as number) : (group.free.shift() as number);
+    const reads = this.reads(truck, group);
+    const view = this.pureView(truck, group, reads);
+    let decision: Decision | undefined;
+    const remaining = residual(() => (decision = this.decide(truck, group, reads, view)).serviceSeconds, env.now - truck.arrival);
+    yield env.timeout(remaining);
+    yield* this.leavePil(truck, group, taken, req, truck.arrival, decision as Decision);
+  }
+
+  /** A referred truck in secondary (or queued for it) when the run starts. */
+  private *reinspected(truck: Truck, since: number, inInspection: boolean): ProcessGenerator<void> {
+    yield* this.inspect(truck, inInspection ? since : null);
+    if (this.emit) this.emit({ type: 'exit', truck: truck.id, at: this.env.now, trusted: truck.trusted });
   }
 
   /**
@@ -423,12 +562,12 @@ export class BorderModel {
     const put = (name: string, value: number) => {
       if (Number.isFinite(value)) kpis[name] = value;
     };
-    const mix = this.scenario.truckMix;
-    const split = mix.trustedShare > 0 && mix.trustedShare < 1;
+    const classes = truckClasses(this.scenario);
+    const split = classes.trusted && classes.standard;
     put('pil_wait_s', rec.wait.mean);
     put('pil_processing_s', rec.processing.mean);
     put('time_in_system_s', rec.timeInSystem.mean);
-    if (mix.trustedShare > 0) {
+    if (classes.trusted) {
       put('pil_processing_s_trusted', rec.processingByClass.trusted.mean);
       put('pil_wait_s_trusted', rec.waitByClass.trusted.mean);
       put('time_in_system_s_trusted', rec.timeInSystemByClass.trusted.mean);
@@ -448,7 +587,7 @@ export class BorderModel {
     put('pil_utilisation', openLaneSeconds > 0 ? busyLaneSeconds / openLaneSeconds : NaN);
     put('referral_rate', rec.decisions > 0 ? rec.referrals / rec.decisions : NaN);
     put('arrivals_per_hour', (rec.arrivalsInWindow / window) * HOUR_SECONDS);
-    if (this.scenario.lanes.some((l) => l.technology.rfid) && mix.trustedShare > 0) {
+    if (this.scenario.lanes.some((l) => l.technology.rfid) && classes.trusted) {
       put('automated_share_trusted', rec.trustedDecisions > 0 ? rec.trustedAutomated / rec.trustedDecisions : NaN);
     }
     if (rec.recommendations > 0) put('recommendation_followed_rate', rec.followed / rec.recommendations);
@@ -463,6 +602,31 @@ export interface ReplicationMeasures {
   series: SeriesSums;
   events: number;
   trucks: number;
+}
+
+/** The trusted share of all arrivals: each stream's share weighted by its mean rate. */
+function meanTrustedShare(scenario: Scenario): number {
+  let rate = 0;
+  let trusted = 0;
+  for (const a of scenario.arrivals) {
+    const r = a.hourlyRates ? a.hourlyRates.reduce((x, y) => x + y, 0) / 24 : (a.ratePerHour ?? 0);
+    rate += r;
+    trusted += r * (a.trustedShare ?? scenario.truckMix.trustedShare);
+  }
+  return rate > 0 ? trusted / rate : scenario.truckMix.trustedShare;
+}
+
+/**
+ * What is left of a duration that has already run `elapsed` seconds: a draw from the duration's
+ * distribution given that it exceeds `elapsed` (by rejection). If 50 draws all fall short the
+ * activity is about to end, and ends now.
+ */
+function residual(draw: () => number, elapsed: number): number {
+  for (let i = 0; i < 50; i++) {
+    const d = draw();
+    if (d > elapsed) return d - elapsed;
+  }
+  return 0;
 }
 
 function insertSorted(list: number[], value: number): void {

@@ -3,7 +3,7 @@
 // after the warm-up), and series pooled across replications.
 import { HOUR_SECONDS } from '../kernel/schedule';
 import type { Scenario } from '../scenario/scenario';
-import { KPI_UNITS } from '../scenario/scenario';
+import { KPI_UNITS, truckClasses } from '../scenario/scenario';
 import { confidenceInterval } from '../stats/summary';
 import type { ReplicationResult, ServicesReport } from './replication';
 
@@ -120,7 +120,8 @@ function pooledSeries(scenario: Scenario, results: readonly ReplicationResult[])
   const first = results[0].series;
   const size = first.bucketSeconds;
   const horizon = scenario.horizonHours * HOUR_SECONDS;
-  const split = scenario.truckMix.trustedShare > 0 && scenario.truckMix.trustedShare < 1;
+  const classes = truckClasses(scenario);
+  const split = classes.trusted && classes.standard;
   const n = results.length;
   const total = (key: keyof Omit<typeof first, 'bucketSeconds'>, b: number) => results.reduce((s, r) => s + r.series[key][b], 0);
   const points: SeriesPoint[] = [];

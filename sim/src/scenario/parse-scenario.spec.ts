@@ -32,7 +32,7 @@ describe('scenario files', () => {
   it('reads the minimal form as Poisson arrivals into c parallel lanes with exponential service, FIFO, no secondary, no services', () => {
     const s = parseScenario(MINIMAL_YAML);
     expect(s).toMatchObject({ name: 'mmc', seed: 1, replications: 10, horizonHours: 1000, warmupHours: 50, services: 'none', secondary: null });
-    expect(s.arrivals).toEqual([{ name: 'trucks', process: 'poisson', ratePerHour: 216, hourlyRates: null }]);
+    expect(s.arrivals).toEqual([{ name: 'trucks', process: 'poisson', ratePerHour: 216, hourlyRates: null, trustedShare: null }]);
     expect(s.lanes).toHaveLength(1);
     expect(s.lanes[0]).toMatchObject({ name: 'primary', count: 4, type: 'standard', schedule: null, serviceTime: { type: 'exponential', mean: 60 } });
     expect(s.lanes[0].technology).toEqual({ rfid: false, lpr: false, cctv: false, voip: false });

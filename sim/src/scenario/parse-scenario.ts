@@ -24,6 +24,7 @@ import {
   KPI_UNITS,
   LANE_TYPES,
   SERVICE_MODES,
+  truckClasses,
   UNIT_CONVERSIONS,
   type ArrivalStream,
   type KpiMapping,
@@ -91,8 +92,8 @@ export function parseScenario(text: string, source?: string): Scenario {
   const publish = readPublish(r, root.publish);
 
   // Cross-field rules: every truck class needs somewhere to go.
-  if (lanesOk && lanes.length > 0 && truckMix.trustedShare < 1 && !lanes.some((l) => l.type !== 'trusted')) {
-    r.fail(['lanes'], 'every lane is trusted-only, but truck_mix.trusted_share < 1: standard trucks need a standard or mixed lane');
+  if (lanesOk && lanes.length > 0 && truckClasses({ arrivals, truckMix }).standard && !lanes.some((l) => l.type !== 'trusted')) {
+    r.fail(['lanes'], 'every lane is trusted-only, but some trucks are standard (trusted_share < 1): standard trucks need a standard or mixed lane');
   }
   if (r.issues.length > 0) throw new ScenarioError(r.issues, source);
   return {
@@ -146,7 +147,7 @@ function readArrivals(r: YamlReader, value: unknown): ArrivalStream[] {
     const path = ['arrivals', i];
     const a = r.map(raw, path);
     if (!a) return;
-    r.known(a, path, ['name', 'rate_per_hour', 'trucks_per_day', 'hourly_rates', 'profile', 'process']);
+    r.known(a, path, ['name', 'rate_per_hour', 'trucks_per_day', 'hourly_rates', 'profile', 'process', 'trusted_share']);
     const name = r.string(a.name, [...path, 'name'], { max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, hint: 'must be letters, digits, _ . - (it names a random stream)' });
     if (name && names.has(name)) r.fail([...path, 'name'], `"${name}" is used by another arrival stream`);
     if (name) names.add(name);
@@ -180,7 +181,8 @@ function readArrivals(r: YamlReader, value: unknown): ArrivalStream[] {
     }
     if (process === 'deterministic' && hourlyRates !== null) r.fail([...path, 'process'], 'deterministic arrivals need a constant rate (rate_per_hour or trucks_per_day without a profile)');
     if (process === 'deterministic' && ratePerHour === 0) r.fail([...path, 'rate_per_hour'], 'must be > 0 for deterministic arrivals');
-    if (name) out.push({ name, process, ratePerHour, hourlyRates });
+    const trustedShare = a.trusted_share === undefined ? null : (r.probability(a.trusted_share, [...path, 'trusted_share'], 0) ?? null);
+    if (name) out.push({ name, process, ratePerHour, hourlyRates, trustedShare });
   });
   return out;
 }

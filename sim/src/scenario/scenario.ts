@@ -20,6 +20,8 @@ export interface ArrivalStream {
   ratePerHour: number | null;
   /** 24 rates (arrivals per hour), index 0 for 00:00-01:00, repeating daily; null for a constant rate. */
   hourlyRates: number[] | null;
+  /** Share of this stream's trucks that are trusted; null: truck_mix.trusted_share. */
+  trustedShare: number | null;
 }
 
 export interface Technology {
@@ -124,6 +126,12 @@ export interface Scenario {
   services: ServiceMode;
   realServices: RealServices | null;
   publish: { kpiMap: Record<string, KpiMapping>; iteration: string | null };
+}
+
+/** Whether the scenario's arrivals include trusted trucks, and standard ones. */
+export function truckClasses(scenario: Pick<Scenario, 'arrivals' | 'truckMix'>): { trusted: boolean; standard: boolean } {
+  const shares = scenario.arrivals.map((a) => a.trustedShare ?? scenario.truckMix.trustedShare);
+  return { trusted: shares.some((s) => s > 0), standard: shares.some((s) => s < 1) };
 }
 
 /** The KPIs a run can report (which appear depends on the scenario), with units. */
