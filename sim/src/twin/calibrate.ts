@@ -318,6 +318,8 @@ function openByHour(visits: Visit[], from: number, to: number): number[] {
   const sums = new Array<number>(24).fill(0);
   const days = new Array<number>(24).fill(0);
   for (let h = Math.floor(from / 3_600_000); h <= Math.floor(to / 3_600_000); h++) {
+    // Hours observed for less than half their length would understate the lanes open.
+    if (Math.min(to, (h + 1) * 3_600_000) - Math.max(from, h * 3_600_000) < 1_800_000) continue;
     const hour = h % 24;
     days[hour]++;
     let open = byHour.get(h)?.size ?? 0;
