@@ -5,39 +5,25 @@
 //   checks a scenario file and prints what it means
 // npm run sim -- worker [--concurrency N]
 //   takes 'sim.replication' jobs from Bull (REDIS_URL) until stopped: one per machine of a big study
+// npm run sim -- calibrate | forecast | what-if | state | telemetry ...: the digital twin (see sim-twin.ts)
 // Exit codes: 0 done, 1 the run failed, 2 bad arguments or an invalid scenario.
-import { KPI_UNITS, loadScenario, publishRun, resultJson, runScenario, ScenarioError, startReplicationWorker, type Scenario, type SimulationResult } from '@corridor/sim';
+import { CalibrationError, KPI_UNITS, LiveStateError, loadScenario, TelemetryError, publishRun, resultJson, runScenario, ScenarioError, startReplicationWorker, type Scenario, type SimulationResult } from '@corridor/sim';
 import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { args, integer, UsageError } from './cli-args';
+import { TWIN_COMMANDS, TWIN_USAGE } from './sim-twin';
 
 const USAGE = `usage:
   npm run sim -- run FILE [--replications N] [--seed S] [--out FILE.json] [--publish INITIATIVE_ID] [--workers N]
   npm run sim -- validate FILE
-  npm run sim -- worker [--concurrency N]        (needs REDIS_URL)`;
+  npm run sim -- worker [--concurrency N]        (needs REDIS_URL)
+${TWIN_USAGE}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-class UsageError extends Error {}
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`sim: ${message}\n`);
   process.exit(code);
-}
-
-function args(options: ParseArgsConfig['options'], argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function integer(raw: string | boolean | undefined, name: string, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
-  return Number(raw);
 }
 
 function load(file: string | undefined): Scenario {
@@ -130,6 +116,12 @@ async function main(): Promise<void> {
       return validate(rest);
     case 'worker':
       return worker(rest);
+    case 'calibrate':
+    case 'forecast':
+    case 'what-if':
+    case 'state':
+    case 'telemetry':
+      return TWIN_COMMANDS[command](rest);
     case undefined:
     case '--help':
     case '-h':
@@ -143,7 +135,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) fail(error.message, 2);
-  if (error instanceof ScenarioError) {
+  if (error instanceof ScenarioError || error instanceof TelemetryError || error instanceof LiveStateError || error instanceof CalibrationError) {
     process.stderr.write(`sim: ${error.message}\n`);
     process.exit(2);
   }

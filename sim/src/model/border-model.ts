@@ -78,6 +78,7 @@ export interface GroupRuntime {
   resource: Resource;
   /** True if the lanes have a device that identifies or checks trucks (RFID, plate reader, CCTV). */
   hasDevices: boolean;
+  /** Free lanes, longest free first (see takeLane). */
   free: number[];
 }
 
@@ -327,7 +328,7 @@ export class BorderModel {
     yield req;
     const start = env.now;
     rec.serviceStarted(start, start - (placed ? truck.arrival : req.requestedAt), cls);
-    const lane = group.free.shift() as number;
+    const lane = takeLane(group);
     if (this.emit) this.emitPil('pil_start', truck, group, lane, start);
 
     const reads = this.reads(truck, group);
@@ -344,7 +345,7 @@ export class BorderModel {
     const rec = this.recorder;
     const cls: TruckClass = truck.trusted ? 'trusted' : 'standard';
     this.options.services?.decided(truck, group, lane, decision, env.now);
-    insertSorted(group.free, lane);
+    group.free.push(lane);
     group.resource.release(req);
     const referred = decision.action === 'refer';
     rec.serviceEnded(env.now, env.now - start, cls, referred, decision.path === 'automated');
@@ -629,8 +630,14 @@ function residual(draw: () => number, elapsed: number): number {
   return 0;
 }
 
-function insertSorted(list: number[], value: number): void {
-  let i = list.length;
-  while (i > 0 && list[i - 1] > value) i--;
-  list.splice(i, 0, value);
+/**
+ * The lane a truck pulls up at: of the open lanes (the first `capacity` of the group; a lane
+ * beyond them is closing and only finishes its truck), the one free longest, so trucks spread
+ * over the open booths as officers wave them on.
+ */
+function takeLane(group: GroupRuntime): number {
+  const cap = group.resource.capacity;
+  const free = group.free;
+  for (let i = 0; i < free.length; i++) if (free[i] < cap) return free.splice(i, 1)[0];
+  return free.shift() as number;
 }

@@ -24,6 +24,8 @@ const MIN_PER_TYPE = 10;
 const MIN_PER_CLASS = 30;
 /** Observations needed before a rejected family gives way to the empirical distribution. */
 const EMPIRICAL_MIN = 200;
+/** Idle hours between two busy ones that still count as open. */
+const MAX_IDLE_HOURS = 2;
 
 /** One truck's visit, assembled from its events (times in ms since the epoch). */
 export interface Visit {
@@ -300,12 +302,13 @@ function hourExposure(from: number, to: number): number[] {
 
 /**
  * Lanes seen open by hour of the day: in each clock hour, the lanes that started a PIL service in
- * it (a lane open but idle for a whole hour is not seen; one finishing a service after it closed is
- * not counted); per hour of the day, the rounded mean over
+ * it or were busy both within two hours before and after it (a lane idle for longer is not seen;
+ * one finishing a service after it closed is not counted); per hour of the day, the rounded mean over
  * the days observed. Without lane ids, the most services seen at once stand for the lanes.
  */
 function openByHour(visits: Visit[], from: number, to: number): number[] {
   const byHour = new Map<number, Set<string>>();
+  const activeHours = new Map<string, Set<number>>();
   const withoutIds: Array<[number, number]> = [];
   for (const v of visits) {
     const start = v.pilStart as number;
@@ -313,7 +316,17 @@ function openByHour(visits: Visit[], from: number, to: number): number[] {
       withoutIds.push([start, v.pilEnd as number]);
       continue;
     }
-    setOf(byHour, Math.floor(start / 3_600_000)).add(v.laneId as string);
+    setOf(activeHours, v.laneId).add(Math.floor(start / 3_600_000));
+  }
+  // A lane busy before and after an idle spell of up to MAX_IDLE_HOURS was open through it (an
+  // open lane the other lanes kept idle at night is still open).
+  for (const [lane, hours] of activeHours) {
+    const sorted = [...hours].sort((a, b) => a - b);
+    sorted.forEach((h, i) => {
+      setOf(byHour, h).add(lane);
+      const next = sorted[i + 1];
+      if (next !== undefined && next - h - 1 <= MAX_IDLE_HOURS) for (let g = h + 1; g < next; g++) setOf(byHour, g).add(lane);
+    });
   }
   const sums = new Array<number>(24).fill(0);
   const days = new Array<number>(24).fill(0);

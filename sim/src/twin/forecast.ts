@@ -55,8 +55,16 @@ export function planForecast(scenario: Scenario, state: LiveState, hours: number
   const officers = state.officersOnDuty;
   if (officers !== undefined) {
     let open = lanes.filter((l) => l.open).length;
-    for (let i = lanes.length - 1; i >= 0 && open > officers; i--) if (lanes[i].open && lanes[i].inService === null) ((lanes[i].open = false), open--);
-    for (let i = lanes.length - 1; i >= 0 && open > officers; i--) if (lanes[i].open) ((lanes[i].open = false), open--);
+    const close = (busyToo: boolean) => {
+      for (let i = lanes.length - 1; i >= 0 && open > officers; i--) {
+        if (lanes[i].open && (busyToo || lanes[i].inService === null)) {
+          lanes[i].open = false;
+          open--;
+        }
+      }
+    };
+    close(false);
+    close(true);
   }
 
   const types = [...new Set(lanes.map((l) => l.laneType))];

@@ -22,6 +22,8 @@ const MAX_LANES = 256;
 const MAX_TRUCKS = 10_000;
 /** Trucks whose last event is older than this are taken to have left unseen. */
 const STALE_MS = 6 * 3_600_000;
+/** A lane that started a PIL service this recently is open (short, so lanes opened on the hour show soon). */
+const RECENT_MS = 20 * 60_000;
 
 /** Validates a parsed STATE.json; throws a LiveStateError naming every bad field. */
 export function parseLiveState(value: unknown): LiveState {
@@ -119,7 +121,7 @@ export interface KnownLane {
  * queued (on their lane if the arrival names one, else at the approach), trucks between PIL start
  * and end are at their booth, referred trucks between PIL end and secondary end are in (or queued
  * for) secondary. Lanes: `lanes` if given (the lanes context's list), else every lane seen in the
- * telemetry, open if it started a PIL service in the hour before `at` or has a truck at its booth.
+ * telemetry, open if it started a PIL service in the 20 minutes before `at` or has a truck at its booth.
  */
 export function liveStateFromTelemetry(events: readonly TelemetryEvent[], at: string, lanes?: readonly KnownLane[]): LiveState {
   const now = Date.parse(at);
@@ -127,7 +129,7 @@ export function liveStateFromTelemetry(events: readonly TelemetryEvent[], at: st
   const past = events.filter((e) => Date.parse(e.at) <= now);
   const visits = visitsOf(past);
   const iso = (t: number) => new Date(t).toISOString();
-  const recent = now - 3_600_000;
+  const recent = now - RECENT_MS;
 
   const laneMap = new Map<string, StateLane>();
   if (lanes && lanes.length > 0) {
