@@ -8,10 +8,11 @@ import { KPI_MIGRATIONS, KpiModule } from '@corridor/kpi';
 import { AeoRegistryTrustedStatus, LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@corridor/ledger';
 import { RISK_MIGRATIONS, RiskModule } from '@corridor/risk';
+import { TWIN_MIGRATIONS, TwinModule } from '@corridor/twin';
 import { CorridorConfig, MigrationList, PlatformModule } from '@corridor/platform';
 
 /** Every context's migrations, in the order their tables were introduced. */
-const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS, ...LANES_MIGRATIONS, ...RISK_MIGRATIONS, ...ECERT_MIGRATIONS];
+const MIGRATIONS: MigrationList = [...LEDGER_MIGRATIONS, ...DECLARATION_MIGRATIONS, ...KPI_MIGRATIONS, ...LANES_MIGRATIONS, ...RISK_MIGRATIONS, ...ECERT_MIGRATIONS, ...TWIN_MIGRATIONS];
 
 /** The workspace root (where nx.json is), whether running from dist/ or from source in tests. */
 function workspaceRoot(from = __dirname): string {
@@ -31,7 +32,7 @@ export class CorridorModule {
   static forRoot(config: CorridorConfig): DynamicModule {
     return {
       module: CorridorModule,
-      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule.forRoot({ trustedStatus: AeoRegistryTrustedStatus }), RiskModule, EcertModule, ServeStaticModule.forRoot(...WEB_APPS)],
+      imports: [PlatformModule.forRoot({ config, migrations: MIGRATIONS }), LedgerModule, DeclarationsModule, KpiModule, LanesModule.forRoot({ trustedStatus: AeoRegistryTrustedStatus }), RiskModule, EcertModule, TwinModule, ServeStaticModule.forRoot(...WEB_APPS)],
     };
   }
 }

@@ -1,5 +1,5 @@
 export { ConfigError, CorridorConfig, loadConfig, LOG_LEVELS } from './config/config';
-export type { LogLevel } from './config/config';
+export type { LogLevel, TwinSettings } from './config/config';
 export { dataSourceOptions, PersistenceModule } from './persistence/persistence.module';
 export type { MigrationList } from './persistence/persistence.module';
 export { JobQueue } from './jobs/job-queue';

@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, embedded: false, redisUrl: 'redis://cache:6379', mqttUrl: 'mqtt://broker:1883', logLevel: 'debug', riskRandomSamplingRate: 0, databaseSchema: 'run_1' });
   });
 
+  it('reads the digital twin settings, with defaults for the ones not given', () => {
+    expect(loadConfig({ DATA_DIR: ':memory:' }).twin).toEqual({ refreshMinutes: 5, calibrationHours: 168, forecastHours: 3, replications: 30, waitTargetSeconds: 600 });
+    const config = loadConfig({ DATA_DIR: ':memory:', TWIN_REFRESH_MINUTES: '15', TWIN_CALIBRATION_HOURS: '72', TWIN_FORECAST_HOURS: '1.5', TWIN_REPLICATIONS: '50', TWIN_WAIT_TARGET_S: '300' });
+    expect(config.twin).toEqual({ refreshMinutes: 15, calibrationHours: 72, forecastHours: 1.5, replications: 50, waitTargetSeconds: 300 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -55,6 +61,15 @@ describe('loadConfig', () => {
     [{ RISK_RANDOM_SAMPLING_RATE: 'NaN' }, 'RISK_RANDOM_SAMPLING_RATE'],
     [{ RISK_RANDOM_SAMPLING_RATE: '-0.1' }, 'RISK_RANDOM_SAMPLING_RATE'],
     [{ JOBS_PREFIX: 'a b' }, 'JOBS_PREFIX'],
+    [{ TWIN_REFRESH_MINUTES: '0' }, 'TWIN_REFRESH_MINUTES'],
+    [{ TWIN_REFRESH_MINUTES: '2.5' }, 'TWIN_REFRESH_MINUTES'],
+    [{ TWIN_CALIBRATION_HOURS: 'week' }, 'TWIN_CALIBRATION_HOURS'],
+    [{ TWIN_FORECAST_HOURS: '0.1' }, 'TWIN_FORECAST_HOURS'],
+    [{ TWIN_FORECAST_HOURS: '25' }, 'TWIN_FORECAST_HOURS'],
+    [{ TWIN_REPLICATIONS: '-3' }, 'TWIN_REPLICATIONS'],
+    [{ TWIN_REPLICATIONS: '1' }, 'TWIN_REPLICATIONS'],
+    [{ TWIN_WAIT_TARGET_S: '0' }, 'TWIN_WAIT_TARGET_S'],
+    [{ TWIN_WAIT_TARGET_S: 'Infinity' }, 'TWIN_WAIT_TARGET_S'],
   ])('rejects %o naming %s', (env, variable) => {
     const error = failure(env as Record<string, string>);
     expect(error.variable).toBe(variable);

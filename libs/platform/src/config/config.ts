@@ -33,11 +33,26 @@ export class CorridorConfig {
     readonly jwtSecret: string,
     readonly logLevel: LogLevel,
     readonly riskRandomSamplingRate: number,
+    readonly twin: TwinSettings,
     readonly env: 'development' | 'production' | 'test',
   ) {}
 
   get embedded(): boolean { return !this.databaseUrl; }
   get sqliteFile(): string { return this.dataDir === ':memory:' ? ':memory:' : join(this.dataDir, 'corridor.sqlite'); }
+}
+
+/** The digital twin's refresh cycle: how often, on how much history, how far ahead and against what wait target. */
+export interface TwinSettings {
+  /** Minutes between scheduled forecast refreshes (TWIN_REFRESH_MINUTES). */
+  refreshMinutes: number;
+  /** Hours of telemetry a calibration reads (TWIN_CALIBRATION_HOURS). */
+  calibrationHours: number;
+  /** Hours a forecast looks ahead (TWIN_FORECAST_HOURS). */
+  forecastHours: number;
+  /** Simulation replications per forecast (TWIN_REPLICATIONS). */
+  replications: number;
+  /** The PIL wait a what-if aims for, seconds (TWIN_WAIT_TARGET_S). */
+  waitTargetSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,6 +74,13 @@ export function loadConfig(env: Env = process.env): CorridorConfig {
     jwtSecret(env, dataDir, Boolean(databaseUrl || redisUrl) || nodeEnv === 'production'),
     oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     fraction(env, 'RISK_RANDOM_SAMPLING_RATE', 0.01),
+    {
+      refreshMinutes: integer(env, 'TWIN_REFRESH_MINUTES', 5, 1, 1440),
+      calibrationHours: integer(env, 'TWIN_CALIBRATION_HOURS', 168, 1, 2160),
+      forecastHours: decimal(env, 'TWIN_FORECAST_HOURS', 3, 0.25, 24),
+      replications: integer(env, 'TWIN_REPLICATIONS', 30, 2, 1000),
+      waitTargetSeconds: decimal(env, 'TWIN_WAIT_TARGET_S', 600, 1, 86_400),
+    },
     nodeEnv,
   );
 }
@@ -82,6 +104,14 @@ function fraction(env: Env, name: string, fallback: number): number {
   if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || !Number.isFinite(value) || value < 0 || value > 1) {
     throw new ConfigError(name, `must be a number from 0 to 1, got "${raw}"`);
   }
+  return value;
+}
+
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || !Number.isFinite(value) || value < min || value > max) throw new ConfigError(name, `must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 

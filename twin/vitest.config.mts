@@ -1,0 +1,2 @@
+import { projectConfig } from '../vitest.shared.mts';
+export default projectConfig(import.meta.dirname);
