@@ -3,7 +3,9 @@
 //   forecast --scenario FILE --state STATE.json --hours H --out FORECAST.json [--replications N] [--seed S]
 //   what-if --scenario FILE --state STATE.json --hours H --target-wait-s S [--out FILE.json]
 //   state --events FILE.jsonl --at ISO --out STATE.json       the live state at a time, from telemetry
-//   telemetry SCENARIO --hours H --out FILE.jsonl [--seed S]  a crossing's telemetry from the model (demo data)
+//   telemetry SCENARIO --hours H --out FILE.jsonl [--seed S] [--until-now]
+//                                                            a crossing's telemetry from the model (demo data;
+//                                                            --until-now: the last H hours up to now)
 // Bad input exits 2 with the line or field at fault; a summary goes to stdout, the data to --out.
 import {
   calibrate,
@@ -26,7 +28,7 @@ export const TWIN_USAGE = `  npm run sim -- calibrate --events FILE.jsonl --out 
   npm run sim -- forecast --scenario FILE --state STATE.json --hours H --out FORECAST.json [--replications N] [--seed S]
   npm run sim -- what-if --scenario FILE --state STATE.json --hours H --target-wait-s S [--out FILE.json] [--replications N]
   npm run sim -- state --events FILE.jsonl --at ISO_TIME --out STATE.json
-  npm run sim -- telemetry SCENARIO --hours H --out FILE.jsonl [--seed S]`;
+  npm run sim -- telemetry SCENARIO --hours H --out FILE.jsonl [--seed S] [--until-now]`;
 
 function read(file: string, what: string): string {
   try {
@@ -125,14 +127,28 @@ async function stateCommand(argv: string[]): Promise<void> {
 }
 
 async function telemetryCommand(argv: string[]): Promise<void> {
-  const { values: v, positionals } = args({ hours: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } }, argv);
-  if (positionals.length !== 1) throw new UsageError('one scenario file is required: npm run sim -- telemetry SCENARIO --hours H --out FILE.jsonl');
-  const scenario = loadScenario(positionals[0]);
-  const hours = decimal(v.hours, 'hours', 0, 24 * 366) ?? scenario.horizonHours;
+  const { values: v, positionals } = args({ hours: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, 'until-now': { type: 'boolean' } }, argv);
+  if (positionals.length !== 1) throw new UsageError('one scenario file is required: npm run sim -- telemetry SCENARIO --hours H --out FILE.jsonl [--until-now]');
+  const hours = decimal(v.hours, 'hours', 0, 24 * 366);
+  const seed = integer(v.seed, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const out = fileOption(v.out, 'out', 'FILE.jsonl');
-  const events = simulateTelemetry(scenario, { hours, seed: integer(v.seed, 'seed', 0, Number.MAX_SAFE_INTEGER) });
+  const scenario = loadScenario(positionals[0]);
+  const span = hours ?? scenario.horizonHours;
+  let events;
+  if (v['until-now']) {
+    // The last `span` hours up to now, on the scenario's clock (its hourly profiles and schedules by UTC hour).
+    const now = Date.now();
+    const from = now - span * 3_600_000;
+    const startDate = new Date(from).toISOString().slice(0, 10);
+    const simulated = (now - Date.parse(`${startDate}T00:00:00Z`)) / 3_600_000;
+    const all = simulateTelemetry(scenario, { hours: simulated, seed, startDate });
+    const visible = new Set(all.filter((e) => Date.parse(e.at) >= from && e.type === 'arrival').map((e) => e.truckId));
+    events = all.filter((e) => visible.has(e.truckId) && Date.parse(e.at) <= now);
+  } else {
+    events = simulateTelemetry(scenario, { hours: span, seed });
+  }
   writeFileSync(out, telemetryJsonl(events));
-  process.stdout.write(`${events.length} events of ${scenario.name} over ${hours} h written to ${out}\n`);
+  process.stdout.write(`${events.length} events of ${scenario.name} over ${span} h${v['until-now'] ? ' up to now' : ''} written to ${out}\n`);
 }
 
 export const TWIN_COMMANDS: Record<'calibrate' | 'forecast' | 'what-if' | 'state' | 'telemetry', (argv: string[]) => Promise<void>> = {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { InitiativePage } from './initiative/initiative-page';
 import { PortfolioPage } from './portfolio/portfolio-page';
 import { RunPage } from './run/run-page';
+import { TwinPage } from './twin/twin-page';
 import { EmptyState } from './components/ui';
 import { Link, pathOf, useRoute, type Route } from './router/router';
 import { SessionContext } from './session';
@@ -43,6 +44,9 @@ export function Shell({ principal, signOut }: { principal: Principal; signOut: (
             <Link to={pathOf({ page: 'portfolio' })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
               Portfolio
             </Link>
+            <Link to={pathOf({ page: 'twin' })} aria-current={route.page === 'twin' ? 'page' : undefined}>
+              Twin
+            </Link>
           </nav>
           <div className="app-bar__user">
             <span className="app-bar__who" title={principal.roles.join(', ')}>
@@ -70,6 +74,8 @@ function Page({ route }: { route: Route }) {
       return <InitiativePage key={route.id} id={route.id} />;
     case 'run':
       return <RunPage key={route.runId} runId={route.runId} />;
+    case 'twin':
+      return <TwinPage />;
     case 'not-found':
       return (
         <EmptyState title="There is no page here" action={<Link to={pathOf({ page: 'portfolio' })} className="button">Go to the portfolio</Link>}>

@@ -7,5 +7,6 @@ export const SessionContext = createContext<Principal>({ id: 'anonymous', roles:
 export function useSession() {
   const principal = useContext(SessionContext);
   const has = (...roles: string[]) => roles.some((r) => principal.roles.includes(r));
-  return { principal, isManager: has('manager'), canMeasure: has('manager', 'engineer') };
+  // The twin's refresh and what-if take officer, engineer or manager; admin holds every role.
+  return { principal, isManager: has('manager'), canMeasure: has('manager', 'engineer'), canRunTwin: has('officer', 'engineer', 'manager', 'admin') };
 }

@@ -186,6 +186,8 @@ export interface SimulateTelemetryOptions {
   hours?: number;
   /** Truck ids are `${prefix}${n}` (default 'T'). */
   prefix?: string;
+  /** Simulated time 0 is midnight UTC of this date (YYYY-MM-DD; default the scenario's start date). */
+  startDate?: string;
 }
 
 /**
@@ -195,7 +197,8 @@ export interface SimulateTelemetryOptions {
 export function simulateTelemetry(scenario: Scenario, options: SimulateTelemetryOptions = {}): TelemetryEvent[] {
   const hours = options.hours ?? scenario.horizonHours;
   const run: Scenario = { ...scenario, services: 'none', horizonHours: hours, warmupHours: 0 };
-  const epoch = Date.parse(`${scenario.startDate}T00:00:00Z`);
+  const epoch = Date.parse(`${options.startDate ?? scenario.startDate}T00:00:00Z`);
+  if (!Number.isFinite(epoch)) throw new RangeError(`startDate must be a date YYYY-MM-DD, got ${options.startDate}`);
   const prefix = options.prefix ?? 'T';
   const events: TelemetryEvent[] = [];
   const env = new Environment();

@@ -1,6 +1,7 @@
 import { api, ApiError, storedToken } from '@corridor/web';
 import type {
-  Decision, DecisionRequest, Gate, InitiativeSummary, InitiativeView, Measurement, NewInitiative, NewMeasurement, RunSummary, RunView, TrsBreakdown,
+  Decision, DecisionRequest, Gate, InitiativeSummary, InitiativeView, Measurement, NewInitiative, NewMeasurement, RunSummary, RunView, TrsBreakdown, TwinAccuracyReport,
+  TwinForecastView, TwinWhatIfRequest, TwinWhatIfResult,
 } from './types';
 
 /** One failed field of a 400, as the API names it (`name`, `kpis[0].targets.pilot`, `ci95`). */
@@ -61,6 +62,20 @@ export const kpiApi = {
   runs: (initiativeId?: string) => api<RunSummary[]>(`${BASE}/runs${initiativeId ? `?initiativeId=${encodeURIComponent(initiativeId)}` : ''}`),
   run: (runId: string) => api<RunView>(`${BASE}/runs/${encodeURIComponent(runId)}`),
   trs: (bucket: 'hour' | 'day') => api<TrsBreakdown>(`${BASE}/trs?bucket=${bucket}`),
+};
+
+const TWIN = '/api/twin';
+
+/** The crossing's digital twin, served by the same host (the `twin` tag of apps/corridor/openapi.json). */
+export const twinApi = {
+  /** The latest forecast and what happened beside it; 404 until the first refresh. */
+  forecast: () => api<TwinForecastView>(`${TWIN}/forecast`),
+  /** Calibrate, forecast and score now (officer, engineer, manager); 422 with the reason when the telemetry is too thin. Takes no body. */
+  refresh: () => api<TwinForecastView>(`${TWIN}/forecast`, { method: 'POST' }),
+  /** Each action an officer in charge could take, on the latest calibration; a 400 names the bad field. */
+  whatIf: (body: TwinWhatIfRequest) => send<TwinWhatIfResult>(`${TWIN}/what-if`, body),
+  /** Earlier forecasts scored against what happened; 404 until one has been. */
+  accuracy: () => api<TwinAccuracyReport>(`${TWIN}/accuracy`),
 };
 
 /**

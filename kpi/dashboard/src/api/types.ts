@@ -1,7 +1,7 @@
 /**
  * The KPI API's shapes as the dashboard reads them. They mirror the schemas of the `kpi` tag in
  * apps/corridor/openapi.json (InitiativeSummaryDto, InitiativeViewDto, GateDto, DecisionDto,
- * RunViewDto, TrsBreakdownDto...); `types.spec.ts` checks every field named here against it.
+ * RunViewDto, TrsBreakdownDto...) and of the `twin` tag (Twin*Dto); `types.spec.ts` checks every field named here against it.
  */
 
 export type Phase = 'poc' | 'prototype' | 'pilot' | 'production' | 'stopped';
@@ -250,4 +250,129 @@ export interface DecisionRequest {
   note?: string;
   override?: boolean;
   stop?: boolean;
+}
+
+/*
+ * The digital twin (the `twin` tag: TwinForecastViewDto, TwinWhatIfResultDto, TwinAccuracyReportDto...).
+ * The same shapes as sim/src/twin/types.ts and accuracy.ts; the API keeps their snake_case names.
+ */
+
+/** A forecast quantity in one bucket, over the replications: mean, median and prediction intervals. */
+export interface TwinBand {
+  mean: number;
+  p50: number;
+  /** 80% prediction interval [lo, hi]. */
+  pi80: Interval;
+  /** 95% prediction interval [lo, hi]; contains pi80. */
+  pi95: Interval;
+  /** Replications that had a value (a wait needs a truck to start its PIL in the bucket). */
+  n: number;
+}
+
+export interface TwinForecastPoint {
+  /** Bucket start; the first bucket starts at the state's time. */
+  at: string;
+  /** Bucket end, minutes after the state's time. */
+  minutes_ahead: number;
+  /** Time-average trucks waiting for the PIL. */
+  queue_length: TwinBand;
+  /** Mean PIL wait (s) of trucks starting their PIL in the bucket; null when none did in any replication. */
+  wait_s: TwinBand | null;
+  /** PIL decisions per hour. */
+  throughput_per_hour: TwinBand;
+}
+
+export interface TwinForecastSummary {
+  wait_s: TwinBand | null;
+  queue_length: TwinBand;
+  throughput_per_hour: TwinBand;
+}
+
+export interface TwinForecast {
+  scenario: string;
+  state_at: string;
+  hours: number;
+  replications: number;
+  seed: number;
+  bucket_minutes: number;
+  /** Open lanes by lane type. */
+  lanes_open: Record<string, number>;
+  /** The what-if action applied ('none' for the plain forecast). */
+  action: string;
+  points: TwinForecastPoint[];
+  /** Over the whole window. */
+  summary: TwinForecastSummary;
+  wall_ms: number;
+}
+
+/** What happened in one bucket, from telemetry. */
+export interface TwinActualPoint {
+  at: string;
+  /** null without arrival events. */
+  queue_length: number | null;
+  /** null when no truck started its PIL in the bucket. */
+  wait_s: number | null;
+  throughput_per_hour: number;
+}
+
+export interface TwinForecastView {
+  id: string;
+  made_at: string;
+  state_at: string;
+  hours: number;
+  forecast: TwinForecast;
+  /** From 3 h before the state's time to now, in the forecast's buckets. */
+  actual: TwinActualPoint[];
+}
+
+/** What the what-if form sends; the server fills in what is left out. */
+export interface TwinWhatIfRequest {
+  hours?: number;
+  target_wait_s?: number;
+}
+
+export interface TwinWhatIfOption {
+  /** none, open:<type>, close:<type>, trusted_only:<lane>, add_officer:<type>... */
+  action: string;
+  label: string;
+  /** Officers it takes (negative: frees one). */
+  cost: number;
+  /** The upper end of the 80% interval of the window's mean PIL wait is within the target. */
+  meets_target: boolean;
+  lanes_open: Record<string, number>;
+  summary: TwinForecastSummary;
+}
+
+export interface TwinWhatIfResult {
+  state_at: string;
+  hours: number;
+  replications: number;
+  target_wait_s: number;
+  /** The recommended option's `action`. */
+  recommended: string;
+  reason: string;
+  options: TwinWhatIfOption[];
+}
+
+export interface TwinAccuracy {
+  n: number;
+  wait_mae_s: number | null;
+  queue_mae: number | null;
+  throughput_mae: number | null;
+  /** Share of outcomes inside the 80% / 95% prediction intervals (0–1). */
+  pi80_coverage: number | null;
+  pi95_coverage: number | null;
+}
+
+export interface TwinAccuracyByHorizon extends TwinAccuracy {
+  minutes_ahead: number;
+}
+
+export interface TwinAccuracyReport {
+  /** When the refresh that scored them ran. */
+  scored_at: string;
+  /** Forecasts scored. */
+  forecasts: number;
+  by_horizon: TwinAccuracyByHorizon[];
+  overall: TwinAccuracy;
 }

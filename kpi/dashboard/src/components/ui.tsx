@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeError } from '../api/kpi-api';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'info' | 'neutral';
@@ -91,4 +91,22 @@ export function fieldAria(id: string, error?: string, hint?: boolean) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
   } as const;
+}
+
+/**
+ * The numbers behind a chart: always in the accessibility tree (screen readers read the table
+ * whether or not it is shown), on screen and on paper once opened.
+ */
+export function Figures({ id, children, show = 'Show the figures', hide = 'Hide the figures' }: { id: string; children: ReactNode; show?: string; hide?: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="figures">
+      <button type="button" className="button button--ghost button--small figures__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        {open ? hide : show}
+      </button>
+      <div id={id} className={open ? 'figures__body table-wrap' : 'visually-hidden'}>
+        {children}
+      </div>
+    </div>
+  );
 }

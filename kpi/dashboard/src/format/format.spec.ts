@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatClock, formatInterval, formatNumber, formatSeconds, formatValue, isImprovement } from './format';
+import { formatChange, formatClock, formatInterval, formatNumber, formatSeconds, formatSecondsRange, formatValue, isImprovement } from './format';
 
 describe('number formatting', () => {
   it('shows as many digits as the size of the number deserves', () => {
@@ -40,5 +40,8 @@ describe('number formatting', () => {
     expect(formatSeconds(45)).toBe('45\u00a0s');
     expect(formatSeconds(210)).toBe('3.5\u00a0min');
     expect(formatSeconds(9000)).toBe('2.5\u00a0h');
+    expect(formatSecondsRange([45, 110])).toBe('45\u2013110\u00a0s');
+    expect(formatSecondsRange([90, 950])).toBe('1.5\u201315.8\u00a0min');
+    expect(formatSecondsRange(null)).toBe('\u2014');
   });
 });

@@ -93,6 +93,14 @@ export function formatSeconds(seconds: number | null | undefined): string {
   return formatValue(seconds / 3600, 'h', 1);
 }
 
+/** A range of seconds in the unit its upper end calls for: "45–110 s", "8.2–15.8 min". */
+export function formatSecondsRange(range: [number, number] | null | undefined): string {
+  if (!range || !range.every(Number.isFinite)) return '\u2014';
+  const top = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+  const [divisor, unit, digits] = top < 120 ? [1, 's', 0] : top < 7200 ? [60, 'min', 1] : [3600, 'h', 1];
+  return `${formatNumber(range[0] / divisor, digits)}\u2013${formatNumber(range[1] / divisor, digits)}\u00a0${unit}`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -9,11 +9,14 @@ function Where() {
 const shown = () => JSON.parse(screen.getByTestId('route').textContent ?? 'null');
 
 describe('the router', () => {
-  it('matches the three pages under the base path', () => {
+  it('matches the four pages under the base path', () => {
     expect(matchRoute('/kpi/', '/kpi')).toEqual({ page: 'portfolio' });
     expect(matchRoute('/kpi', '/kpi')).toEqual({ page: 'portfolio' });
     expect(matchRoute('/kpi/initiatives/5ec0c0de-c0de-4c0d-8c0d-5ec0c0de0001', '/kpi')).toEqual({ page: 'initiative', id: '5ec0c0de-c0de-4c0d-8c0d-5ec0c0de0001' });
     expect(matchRoute('/kpi/runs/sim%3A2026-11-25%2B1/', '/kpi')).toEqual({ page: 'run', runId: 'sim:2026-11-25+1' });
+    expect(matchRoute('/kpi/twin', '/kpi')).toEqual({ page: 'twin' });
+    expect(matchRoute('/kpi/twin/', '/kpi')).toEqual({ page: 'twin' });
+    expect(matchRoute('/kpi/twin/extra', '/kpi')).toEqual({ page: 'not-found', path: '/kpi/twin/extra' });
     expect(matchRoute('/kpi/initiatives', '/kpi')).toEqual({ page: 'not-found', path: '/kpi/initiatives' });
     expect(matchRoute('/kpi/runs/a/b', '/kpi')).toEqual({ page: 'not-found', path: '/kpi/runs/a/b' });
   });
@@ -23,6 +26,8 @@ describe('the router', () => {
     expect(pathOf(run, '/kpi')).toBe('/kpi/runs/sim%3A2026-11-25%2B1');
     expect(matchRoute(pathOf(run, '/kpi'), '/kpi')).toEqual(run);
     expect(pathOf({ page: 'portfolio' }, '/kpi')).toBe('/kpi/');
+    expect(pathOf({ page: 'twin' }, '/kpi')).toBe('/kpi/twin');
+    expect(matchRoute(pathOf({ page: 'twin' }, '/kpi'), '/kpi')).toEqual({ page: 'twin' });
   });
 
   it('follows a plain click on a link in place, and back and forward', () => {
