@@ -188,6 +188,11 @@ export interface SimulateTelemetryOptions {
   prefix?: string;
   /** Simulated time 0 is midnight UTC of this date (YYYY-MM-DD; default the scenario's start date). */
   startDate?: string;
+  /**
+   * The `hours` before this time instead (the scenario's profiles on the UTC clock): trucks that
+   * arrived in that window, with their events up to `until` (demo and test data "up to now").
+   */
+  until?: Date;
 }
 
 /**
@@ -195,6 +200,15 @@ export interface SimulateTelemetryOptions {
  * demo data. Times are ISO 8601 from the scenario's start date.
  */
 export function simulateTelemetry(scenario: Scenario, options: SimulateTelemetryOptions = {}): TelemetryEvent[] {
+  if (options.until) {
+    const { until, ...rest } = options;
+    const end = until.getTime();
+    const from = end - (options.hours ?? scenario.horizonHours) * HOUR_SECONDS * 1000;
+    const startDate = new Date(from).toISOString().slice(0, 10);
+    const all = simulateTelemetry(scenario, { ...rest, startDate, hours: (end - Date.parse(`${startDate}T00:00:00Z`)) / (HOUR_SECONDS * 1000) });
+    const arrived = new Set(all.filter((e) => e.type === 'arrival' && Date.parse(e.at) >= from).map((e) => e.truckId));
+    return all.filter((e) => arrived.has(e.truckId) && Date.parse(e.at) <= end);
+  }
   const hours = options.hours ?? scenario.horizonHours;
   const run: Scenario = { ...scenario, services: 'none', horizonHours: hours, warmupHours: 0 };
   const epoch = Date.parse(`${options.startDate ?? scenario.startDate}T00:00:00Z`);

@@ -109,7 +109,7 @@ export function whatIf(scenario: Scenario, state: LiveState, options: Omit<Forec
   const best = meeting[0] ?? closest;
   const seconds = (x: number) => `${Math.round(x)} s`;
   const reason = meeting.length > 0
-    ? `${best.label}: mean wait ${seconds(meanWait(best))} (80% up to ${seconds(best.summary.wait_s?.pi80[1] ?? 0)}) meets the ${seconds(target)} target${best.cost > 0 ? ' and nothing cheaper does' : ''}`
+    ? `${best.label}: mean wait ${seconds(meanWait(best))} (80% up to ${seconds(best.summary.wait_s?.pi80[1] ?? 0)}) meets the ${seconds(target)} target${best.cost > 0 ? ' and nothing cheaper does' : best.cost < 0 ? ' with an officer freed for other work' : ''}`
     : `No action meets the ${seconds(target)} target over the next ${options.hours} h; ${best.label.toLowerCase()} comes closest (mean wait ${seconds(meanWait(best))})`;
   return { state_at: new Date(Date.parse(state.at)).toISOString(), hours: options.hours, replications: options.replications ?? 30, target_wait_s: target, recommended: best.action, reason, options: results };
 }
