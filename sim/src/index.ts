@@ -112,12 +112,6 @@ export { REPLICATION_QUEUE, type ReplicationJob, type ReplicationDone } from './
 export { publishRun, startReplicationWorker } from './services/on-demand';
 export type { PublishOutcome } from './services/publish-run';
 
-// Digital twin: telemetry, calibration, forecasts from a live state
-export * from './twin/types';
-export { parseTelemetry, telemetryJsonl, checkVisits, byTime, simulateTelemetry, TelemetryError, type TelemetryIssue, type VisitProblem, type SimulateTelemetryOptions } from './twin/telemetry';
-export { calibrate, visitsOf, CalibrationError, MIN_SERVICES, type CalibrationReport, type CalibrateOptions, type FitSummary, type Rate, type Visit } from './twin/calibrate';
-export { fitBest, fitExponential, fitLognormal, fitGamma, ksStatistic, cdfOf, FitError, FIT_FAMILIES, type FitFamily, type DistributionFit } from './twin/fit';
-export { parseLiveState, liveStateFromTelemetry, LiveStateError, type StateIssue, type KnownLane } from './twin/live-state';
-export { forecast, planForecast, band, MAX_FORECAST_HOURS, type ForecastOptions, type ForecastPlan } from './twin/forecast';
-export { whatIf, whatIfActions, type WhatIfAction, type WhatIfOption, type WhatIfResult } from './twin/what-if';
-export { actualSeries, scoreForecasts, type ActualPoint, type AccuracyReport, type AccuracyRow } from './twin/accuracy';
+
+// Digital twin (also its own entry point, @corridor/sim/twin, which loads no runner or services)
+export * from './twin/index';

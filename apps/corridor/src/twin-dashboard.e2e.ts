@@ -1,7 +1,7 @@
 // The digital twin end to end in the all-in-one host and Debian chromium: six hours of a
 // simulated crossing's telemetry up to now are imported, the twin refreshes its forecast, and the
 // dashboard's Twin page draws the fans beside what happened and compares what-if actions.
-import { loadScenario, simulateTelemetry, telemetryJsonl } from '@corridor/sim';
+import { loadScenario, simulateTelemetry, telemetryJsonl } from '@corridor/sim/twin';
 import { resolve } from 'node:path';
 import { browserAvailable, launchBrowser, screenshot, startTestApp, type TestApp } from '@corridor/platform/testing';
 import type { Browser, Page } from 'playwright-core';

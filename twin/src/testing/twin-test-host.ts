@@ -5,7 +5,7 @@ import { KPI_MIGRATIONS, KpiModule } from '@corridor/kpi';
 import { LANES_MIGRATIONS, LanesModule } from '@corridor/lanes';
 import { CorridorConfig, PlatformModule, type Role } from '@corridor/platform';
 import type { TestApp } from '@corridor/platform/testing';
-import { loadScenario } from '@corridor/sim';
+import { loadScenario } from '@corridor/sim/twin';
 import { resolve } from 'node:path';
 import { simulateTelemetry, type TelemetryEvent } from '../engine/twin-engine';
 import { TWIN_MIGRATIONS } from '../persistence/twin.migrations';
