@@ -47,7 +47,7 @@ export class ChangeDeclarationStatusHandler implements ICommandHandler<ChangeDec
     const current = await this.declarations.get(declarationId);
     assertTransition(current.status, status as OfficerStatus);
     const at = new Date().toISOString();
-    const view = await this.declarations.changeStatus(declarationId, current.status, { status: status as OfficerStatus, at, by: principal.id, note, details: inspection });
+    const view = await this.declarations.changeStatus(declarationId, current.status, { status: status as OfficerStatus, at, by: principal.id, note, details: inspection }, undefined, current);
     this.events.publish(eventFor(status as OfficerStatus, view, inspection, principal.id, at));
     return view;
   }
@@ -76,7 +76,7 @@ export class RecordRiskAssessmentHandler implements ICommandHandler<RecordRiskAs
     assertTransition(current.status, 'risk-assessed');
     const view = await this.declarations.changeStatus(declarationId, current.status,
       { status: 'risk-assessed', at: assessment.assessedAt, by, details: { score: assessment.score, channel: assessment.channel, selected: assessment.selected, random: assessment.random } },
-      assessment);
+      assessment, current);
     this.events.publish(new DeclarationRiskAssessed(declarationId, assessment.version, assessment.channel, assessment.selected, assessment.assessedAt));
     return view;
   }

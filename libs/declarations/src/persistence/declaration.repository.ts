@@ -9,6 +9,7 @@ import type { Discrepancy } from '../model/cross-check';
 import { allowedNext, type DeclarationStatus } from '../model/status';
 import type { DeclarationSummary, DeclarationView, LedgerReceipt, RiskAssessment, StatusChange } from '../model/views';
 import { DeclarationRow, DeclarationStatusRow, DeclarationVersionRow, IdempotencyRow } from './declaration.entities';
+import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
 
 export interface NewVersion {
   declarationId: string;
@@ -46,7 +47,7 @@ export class DeclarationRepository {
 
   /** Writes version 1, its status and (optionally) the idempotency record, in the caller's transaction. */
   async insertNew(manager: EntityManager, version: NewVersion, lodgedBy: string, idempotency?: { key: string; requestHash: string }): Promise<DeclarationView> {
-    const row = manager.getRepository(DeclarationRow).create({
+    const row: DeclarationRow = {
       id: version.declarationId,
       type: version.data.type,
       status: 'lodged',
@@ -56,8 +57,8 @@ export class DeclarationRepository {
       lodgedBy,
       risk: null,
       ...searchColumns(version.data),
-    });
-    await manager.getRepository(DeclarationRow).insert(row);
+    };
+    await sqlExecute(manager, INSERT_DECLARATION, DECLARATION_COLUMNS.map(([property]) => row[property]));
     const versionRow = await this.insertVersion(manager, version);
     await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: lodgedBy });
     const view = { ...toView(row, versionRow), ledger: version.ledger };
@@ -84,16 +85,19 @@ export class DeclarationRepository {
     return { ...toView(await this.row(manager, version.declarationId), versionRow), ledger: version.ledger };
   }
 
-  /** Moves status from `from` to `to` atomically; loses with 409 if someone else moved it first. */
-  async changeStatus(id: string, from: DeclarationStatus, change: StatusChange, risk?: RiskAssessment): Promise<DeclarationView> {
+  /**
+   * Moves status from `from` to `to` atomically; loses with 409 if someone else moved it first.
+   * `current`, the caller's view of the latest version, saves reading and parsing that version again.
+   */
+  async changeStatus(id: string, from: DeclarationStatus, change: StatusChange, risk?: RiskAssessment, current?: DeclarationView): Promise<DeclarationView> {
     return this.db.transaction(async (manager) => {
-      const set: Partial<DeclarationRow> = { status: change.status, updatedAt: change.at };
-      if (risk) set.risk = JSON.stringify(risk);
-      const updated = await manager.createQueryBuilder().update(DeclarationRow).set(set)
-        .where('id = :id AND status = :from', { id, from }).execute();
-      if (!updated.affected) throw new ConflictError('DECLARATION.CONCURRENT_CHANGE', `the declaration is no longer ${from}; read it again`);
+      const updated = risk
+        ? await sqlExecute(manager, 'UPDATE declarations SET status = ?, updated_at = ?, risk = ? WHERE id = ? AND status = ?', [change.status, change.at, JSON.stringify(risk), id, from])
+        : await sqlExecute(manager, 'UPDATE declarations SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [change.status, change.at, id, from]);
+      if (!updated) throw new ConflictError('DECLARATION.CONCURRENT_CHANGE', `the declaration is no longer ${from}; read it again`);
       await this.insertStatus(manager, id, change);
       const row = await this.row(manager, id);
+      if (current && current.id === id && current.version === row.currentVersion) return withRow(row, current);
       return toView(row, await this.versionRow(manager, id, row.currentVersion));
     });
   }
@@ -110,32 +114,56 @@ export class DeclarationRepository {
   }
 
   async find(filter: DeclarationFilter): Promise<{ items: DeclarationSummary[]; total: number; page: number; limit: number }> {
-    const query = this.db.getRepository(DeclarationRow).createQueryBuilder('d');
-    if (filter.plate) query.andWhere('d.plate_key = :plate', { plate: filter.plate });
-    if (filter.transponder) query.andWhere('d.transponder = :transponder', { transponder: filter.transponder });
-    if (filter.carrierId) query.andWhere('d.carrier_id = :carrierId', { carrierId: filter.carrierId });
-    if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
-    if (filter.from) query.andWhere('d.expected_arrival >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('d.expected_arrival <= :to', { to: filter.to });
-    const [rows, total] = await query.orderBy('d.expected_arrival', 'ASC').addOrderBy('d.id', 'ASC')
-      .skip((filter.page - 1) * filter.limit).take(filter.limit).getManyAndCount();
-    return { items: rows.map(toSummary), total, page: filter.page, limit: filter.limit };
+    const terms: string[] = [];
+    const params: unknown[] = [];
+    const where = (term: string, value: unknown) => {
+      terms.push(term);
+      params.push(value);
+    };
+    if (filter.plate) where('plate_key = ?', filter.plate);
+    if (filter.transponder) where('transponder = ?', filter.transponder);
+    if (filter.carrierId) where('carrier_id = ?', filter.carrierId);
+    if (filter.status) where('status = ?', filter.status);
+    if (filter.from) where('expected_arrival >= ?', filter.from);
+    if (filter.to) where('expected_arrival <= ?', filter.to);
+    const clause = terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
+    const manager = this.db.manager;
+    const rows = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION}${clause} ORDER BY expected_arrival ASC, id ASC LIMIT ? OFFSET ?`,
+      [...params, filter.limit, (filter.page - 1) * filter.limit]);
+    // The count is only needed when the page is full or not the first (as the page tells the rest).
+    const total = rows.length < filter.limit && (filter.page === 1 || rows.length > 0)
+      ? (filter.page - 1) * filter.limit + rows.length
+      : Number((await sqlSelect<{ n: number | string }>(manager, `SELECT COUNT(*) AS n FROM declarations${clause}`, params))[0].n);
+    return { items: rows.map((r) => toSummary(declarationRow(r))), total, page: filter.page, limit: filter.limit };
   }
 
   private async row(manager: EntityManager, id: string): Promise<DeclarationRow> {
-    const row = await manager.getRepository(DeclarationRow).findOneBy({ id });
+    const [row] = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION} WHERE id = ?`, [id]);
     if (!row) throw new NotFoundError('DECLARATION.NOT_FOUND', `no declaration ${id}`);
-    return row;
+    return declarationRow(row);
   }
 
+  /** Versions never change once committed: the recently read ones are kept (reading a declaration is on every truck's path). */
+  private readonly readVersions = new Map<string, DeclarationVersionRow>();
+
   private async versionRow(manager: EntityManager, id: string, version: number): Promise<DeclarationVersionRow> {
-    const row = await manager.getRepository(DeclarationVersionRow).findOneBy({ declarationId: id, version });
-    if (!row) throw new NotFoundError('DECLARATION.VERSION_NOT_FOUND', `declaration ${id} has no version ${version}`);
+    const key = `${id}/${version}`;
+    const known = this.readVersions.get(key);
+    if (known) return known;
+    const [found] = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_VERSION} WHERE declaration_id = ? AND version = ?`, [id, version]);
+    if (!found) throw new NotFoundError('DECLARATION.VERSION_NOT_FOUND', `declaration ${id} has no version ${version}`);
+    const row = versionRow(found);
+    // Only rows read back are kept: a row written in a transaction that later rolls back never is.
+    // Inside a transaction the row may be this transaction's own, so it is not kept either.
+    if (!manager.queryRunner?.isTransactionActive) {
+      this.readVersions.set(key, row);
+      if (this.readVersions.size > VERSIONS_KEPT) this.readVersions.delete(this.readVersions.keys().next().value as string);
+    }
     return row;
   }
 
   private async insertVersion(manager: EntityManager, v: NewVersion): Promise<DeclarationVersionRow> {
-    const row = manager.getRepository(DeclarationVersionRow).create({
+    const row: DeclarationVersionRow = {
       declarationId: v.declarationId,
       version: v.version,
       body: v.body,
@@ -146,22 +174,77 @@ export class DeclarationRepository {
       discrepancies: JSON.stringify(v.discrepancies),
       createdAt: v.at,
       createdBy: v.by,
-    });
-    await manager.getRepository(DeclarationVersionRow).insert(row);
+    };
+    await sqlExecute(manager, INSERT_VERSION, VERSION_COLUMNS.map(([property]) => row[property]));
     return row;
   }
 
   private async insertStatus(manager: EntityManager, declarationId: string, change: StatusChange): Promise<void> {
-    await manager.getRepository(DeclarationStatusRow).insert({
-      id: randomUUID(),
+    await sqlExecute(manager, 'INSERT INTO declaration_status_history (id, declaration_id, status, at, "by", note, details) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      randomUUID(),
       declarationId,
-      status: change.status,
-      at: change.at,
-      by: change.by,
-      note: change.note ?? null,
-      details: change.details === undefined ? null : JSON.stringify(change.details),
-    });
+      change.status,
+      change.at,
+      change.by,
+      change.note ?? null,
+      change.details === undefined ? null : JSON.stringify(change.details),
+    ]);
   }
+}
+
+const VERSIONS_KEPT = 2_000;
+
+// Property and column of each entity column, in one place for the plain-SQL reads and writes.
+const DECLARATION_COLUMNS: ReadonlyArray<[keyof DeclarationRow, string]> = [
+  ['id', 'id'], ['type', 'type'], ['status', 'status'], ['currentVersion', 'current_version'], ['declarantId', 'declarant_id'],
+  ['importerId', 'importer_id'], ['carrierId', 'carrier_id'], ['plateKey', 'plate_key'], ['transponder', 'transponder'],
+  ['officeOfEntry', 'office_of_entry'], ['expectedArrival', 'expected_arrival'], ['lodgedAt', 'lodged_at'], ['updatedAt', 'updated_at'],
+  ['lodgedBy', 'lodged_by'], ['itemCount', 'item_count'], ['risk', 'risk'],
+];
+const VERSION_COLUMNS: ReadonlyArray<[keyof DeclarationVersionRow, string]> = [
+  ['declarationId', 'declaration_id'], ['version', 'version'], ['body', 'body'], ['hash', 'hash'], ['ledgerIndex', 'ledger_index'],
+  ['ledgerTreeSize', 'ledger_tree_size'], ['reason', 'reason'], ['discrepancies', 'discrepancies'], ['createdAt', 'created_at'], ['createdBy', 'created_by'],
+];
+const SELECT_DECLARATION = `SELECT ${DECLARATION_COLUMNS.map(([, column]) => column).join(', ')} FROM declarations`;
+const SELECT_VERSION = `SELECT ${VERSION_COLUMNS.map(([, column]) => column).join(', ')} FROM declaration_versions`;
+const INSERT_DECLARATION = `INSERT INTO declarations (${DECLARATION_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(DECLARATION_COLUMNS.length)}`;
+const INSERT_VERSION = `INSERT INTO declaration_versions (${VERSION_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(VERSION_COLUMNS.length)}`;
+
+function declarationRow(r: Record<string, unknown>): DeclarationRow {
+  return {
+    id: r.id as string,
+    type: r.type as string,
+    status: r.status as string,
+    currentVersion: Number(r.current_version),
+    declarantId: r.declarant_id as string,
+    importerId: r.importer_id as string | null,
+    carrierId: r.carrier_id as string | null,
+    plateKey: r.plate_key as string | null,
+    transponder: r.transponder as string | null,
+    officeOfEntry: r.office_of_entry as string,
+    expectedArrival: r.expected_arrival as string,
+    lodgedAt: r.lodged_at as string,
+    updatedAt: r.updated_at as string,
+    lodgedBy: r.lodged_by as string,
+    itemCount: Number(r.item_count),
+    risk: r.risk as string | null,
+  };
+}
+
+function versionRow(r: Record<string, unknown>): DeclarationVersionRow {
+  return {
+    declarationId: r.declaration_id as string,
+    version: Number(r.version),
+    body: r.body as string,
+    hash: r.hash as string,
+    // bigint: a string on PostgreSQL.
+    ledgerIndex: Number(r.ledger_index),
+    ledgerTreeSize: Number(r.ledger_tree_size),
+    reason: r.reason as string | null,
+    discrepancies: r.discrepancies as string,
+    createdAt: r.created_at as string,
+    createdBy: r.created_by as string,
+  };
 }
 
 function searchColumns(data: DeclarationData) {
@@ -199,13 +282,29 @@ function toView(row: DeclarationRow, version: DeclarationVersionRow): Declaratio
   };
 }
 
+/** The view of the same (latest) version after its declaration row changed (status, risk, update time). */
+function withRow(row: DeclarationRow, latest: DeclarationView): DeclarationView {
+  const status = row.status as DeclarationStatus;
+  const { risk: _previous, ...rest } = latest;
+  const risk: RiskAssessment | undefined = row.risk ? JSON.parse(row.risk) : undefined;
+  return { ...rest, status, updatedAt: row.updatedAt, ...(risk ? { risk } : {}), allowedTransitions: [...allowedNext(status)] };
+}
+
 export function ledgerEntry(declarationId: string, version: number, sha256: string): LedgerReceipt['entry'] {
   return { type: 'corridor.declaration.v1', declarationId, version, sha256 };
 }
 
+/** Leaf hashes of the version rows at hand (a row read again is a new object, so this never goes stale). */
+const leafHashes = new WeakMap<DeclarationVersionRow, string>();
+
 function ledgerReceipt(declarationId: string, version: DeclarationVersionRow): LedgerReceipt {
   const entry = ledgerEntry(declarationId, version.version, version.hash);
-  return { index: version.ledgerIndex, leafHash: bytesToHex(hashLeaf(canonicalJsonBytes(entry))), treeSize: version.ledgerTreeSize, entry };
+  let leafHash = leafHashes.get(version);
+  if (leafHash === undefined) {
+    leafHash = bytesToHex(hashLeaf(canonicalJsonBytes(entry)));
+    leafHashes.set(version, leafHash);
+  }
+  return { index: version.ledgerIndex, leafHash, treeSize: version.ledgerTreeSize, entry };
 }
 
 function toSummary(row: DeclarationRow): DeclarationSummary {

@@ -74,6 +74,12 @@ const MAX_IN_MEMORY = 2_000;
  */
 export class PassageAssembler {
   private readonly passages: PassageDraft[] = [];
+  /** The same passages by id, and by transponder, plate and camera shot (the duplicate checks), with their order in `passages`. */
+  private readonly byId = new Map<string, { passage: PassageDraft; order: number }>();
+  private readonly byRead = new Map<string, PassageDraft[]>();
+  /** Passages still lacking each identifying read (where a read of that kind may join), in `passages` order. */
+  private readonly lacking: Record<IdentifyingKind, Set<PassageDraft>> = { rfid: new Set(), lpr: new Set(), cctv: new Set() };
+  private added = 0;
 
   constructor(private settings: AssemblerSettings, private readonly newId: () => string, private readonly laneId: string) {}
 
@@ -147,31 +153,73 @@ export class PassageAssembler {
       if (oldest < 0) break;
       evicted.push(...this.passages.splice(oldest, 1));
     }
+    for (const p of evicted) this.unindex(p);
     return evicted;
   }
 
   /** Puts back a passage rebuilt from storage after a restart. */
   restore(passage: PassageDraft): void {
-    if (!this.find(passage.id)) this.passages.push(passage);
+    if (!this.find(passage.id)) this.add(passage);
   }
 
   find(id: string): PassageDraft | undefined {
-    return this.passages.find((p) => p.id === id);
+    return this.byId.get(id)?.passage;
   }
 
   all(): readonly PassageDraft[] {
     return this.passages;
   }
 
+  private add(passage: PassageDraft): void {
+    this.passages.push(passage);
+    this.byId.set(passage.id, { passage, order: this.added++ });
+    for (const received of [passage.rfid, passage.lpr, passage.cctv]) if (received) this.index(passage, received.read);
+    for (const kind of IDENTIFYING) if (passage[kind] === undefined) this.lacking[kind].add(passage);
+  }
+
+  private unindex(passage: PassageDraft): void {
+    this.byId.delete(passage.id);
+    for (const kind of IDENTIFYING) this.lacking[kind].delete(passage);
+    for (const received of [passage.rfid, passage.lpr, passage.cctv]) {
+      if (!received) continue;
+      const key = readKey(received.read);
+      const list = this.byRead.get(key)?.filter((p) => p !== passage) ?? [];
+      if (list.length > 0) this.byRead.set(key, list);
+      else this.byRead.delete(key);
+    }
+  }
+
+  private index(passage: PassageDraft, read: DeviceRead): void {
+    if (read.device !== 'voip') this.lacking[read.device].delete(passage);
+    const key = readKey(read);
+    const list = this.byRead.get(key);
+    if (list) list.push(passage);
+    else this.byRead.set(key, [passage]);
+  }
+
+  /** The first passage (in `passages` order) among those holding the same transponder, plate or camera shot that passes `test`. */
+  private firstWith(read: DeviceRead, test: (p: PassageDraft) => boolean): PassageDraft | undefined {
+    let first: PassageDraft | undefined;
+    let firstOrder = Infinity;
+    for (const p of this.byRead.get(readKey(read)) ?? []) {
+      const order = this.byId.get(p.id)?.order ?? Infinity;
+      if (order < firstOrder && test(p)) {
+        first = p;
+        firstOrder = order;
+      }
+    }
+    return first;
+  }
+
   private duplicateOf(read: DeviceRead): PassageDraft | undefined {
     const window = this.settings.windowMs;
     switch (read.device) {
       case 'rfid':
-        return this.passages.find((p) => p.rfid?.read.epc === read.epc && Math.abs(read.atMs - (p.rfidSeenAtMs ?? p.rfid.read.atMs)) <= window);
+        return this.firstWith(read, (p) => p.rfid?.read.epc === read.epc && Math.abs(read.atMs - (p.rfidSeenAtMs ?? p.rfid.read.atMs)) <= window);
       case 'lpr':
-        return this.passages.find((p) => p.lpr?.read.plateKey === read.plateKey && Math.abs(read.atMs - (p.lprSeenAtMs ?? p.lpr.read.atMs)) <= window);
+        return this.firstWith(read, (p) => p.lpr?.read.plateKey === read.plateKey && Math.abs(read.atMs - (p.lprSeenAtMs ?? p.lpr.read.atMs)) <= window);
       case 'cctv':
-        return this.passages.find((p) => p.cctv?.read.cameraId === read.cameraId && p.cctv.read.atMs === read.atMs);
+        return this.firstWith(read, (p) => p.cctv?.read.cameraId === read.cameraId && p.cctv.read.atMs === read.atMs);
       case 'voip':
         return this.passages.find((p) => p.voip.some((v) => v.read.atMs === read.atMs && v.read.state === read.state && v.read.officerId === read.officerId));
     }
@@ -180,7 +228,7 @@ export class PassageAssembler {
   private bestFit(read: RfidRead | LprRead | CctvRead): PassageDraft | undefined {
     let best: PassageDraft | undefined;
     let bestDistance = Infinity;
-    for (const p of this.passages) {
+    for (const p of this.lacking[read.device]) {
       if (p[read.device] !== undefined) continue;
       if (Math.max(p.lastAtMs, read.atMs) - Math.min(p.firstAtMs, read.atMs) > this.settings.windowMs) continue;
       if (!inStageOrder(p, read)) continue;
@@ -229,7 +277,7 @@ export class PassageAssembler {
       recommendations: 0,
       decided: false,
     };
-    this.passages.push(passage);
+    this.add(passage);
     return passage;
   }
 
@@ -248,6 +296,18 @@ export class PassageAssembler {
     } else if (read.device === 'cctv') {
       passage.cctv = received as ReceivedRead<CctvRead>;
     }
+    if (read.device !== 'voip') this.index(passage, read);
+  }
+}
+
+const IDENTIFYING: readonly IdentifyingKind[] = ['rfid', 'lpr', 'cctv'];
+
+function readKey(read: DeviceRead): string {
+  switch (read.device) {
+    case 'rfid': return `rfid ${read.epc}`;
+    case 'lpr': return `lpr ${read.plateKey}`;
+    case 'cctv': return `cctv ${read.cameraId} ${read.atMs}`;
+    case 'voip': return `voip ${read.atMs}`;
   }
 }
 

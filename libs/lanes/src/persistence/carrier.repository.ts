@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { CarrierRegistration, Driver, Programme, TrustedCarrier, TrustStatus } from '../model/carrier';
 import { CarrierRow, DriverRow, PlateRow, TransponderRow } from './lanes.entities';
 import { isUniqueViolation } from './unique-violation';
+import { sqlMarks, sqlSelect } from '@corridor/platform';
 
 export interface CarrierFilter {
   transponder?: string;
@@ -72,13 +73,13 @@ export class CarrierRepository {
 
   /** Two round trips: the carrier through its transponder, then its lists side by side. */
   async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
-    const row = await this.db.getRepository(CarrierRow).createQueryBuilder('c').innerJoin(TransponderRow, 't', 't.carrier_id = c.id').where('t.epc = :epc', { epc }).getOne();
-    return row ? (await this.assemble(this.db.manager, [row]))[0] : undefined;
+    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_CARRIER} JOIN lane_trusted_transponders t ON t.carrier_id = c.id WHERE t.epc = ?`, [epc]);
+    return row ? (await this.assemble(this.db.manager, [carrierRow(row)]))[0] : undefined;
   }
 
   async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
-    const row = await this.db.getRepository(CarrierRow).createQueryBuilder('c').innerJoin(PlateRow, 'p', 'p.carrier_id = c.id').where('p.plate_key = :plateKey', { plateKey }).getOne();
-    return row ? (await this.assemble(this.db.manager, [row]))[0] : undefined;
+    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_CARRIER} JOIN lane_trusted_plates p ON p.carrier_id = c.id WHERE p.plate_key = ?`, [plateKey]);
+    return row ? (await this.assemble(this.db.manager, [carrierRow(row)]))[0] : undefined;
   }
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
@@ -118,10 +119,12 @@ export class CarrierRepository {
   private async assemble(manager: EntityManager, rows: CarrierRow[]): Promise<CarrierRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    const among = `carrier_id IN ${sqlMarks(ids.length)}`;
     const [transponders, plates, drivers] = await Promise.all([
-      manager.getRepository(TransponderRow).find({ where: { carrierId: In(ids) }, order: { epc: 'ASC' } }),
-      manager.getRepository(PlateRow).find({ where: { carrierId: In(ids) }, order: { plateKey: 'ASC' } }),
-      manager.getRepository(DriverRow).find({ where: { carrierId: In(ids) }, order: { name: 'ASC', id: 'ASC' } }),
+      sqlSelect<{ epc: string; carrier_id: string }>(manager, `SELECT epc, carrier_id FROM lane_trusted_transponders WHERE ${among} ORDER BY epc ASC`, ids),
+      sqlSelect<{ plate_key: string; carrier_id: string }>(manager, `SELECT plate_key, carrier_id FROM lane_trusted_plates WHERE ${among} ORDER BY plate_key ASC`, ids),
+      sqlSelect<{ carrier_id: string; id: string; name: string; card_number: string | null; status: string }>(manager,
+        `SELECT carrier_id, id, name, card_number, status FROM lane_trusted_drivers WHERE ${among} ORDER BY name ASC, id ASC`, ids),
     ]);
     return rows.map((row) => ({
       id: row.id,
@@ -130,11 +133,26 @@ export class CarrierRepository {
       programme: row.programme as Programme,
       status: row.status as TrustStatus,
       ...(row.statusReason ? { statusReason: row.statusReason } : {}),
-      transponders: transponders.filter((t) => t.carrierId === row.id).map((t) => t.epc),
-      plates: plates.filter((p) => p.carrierId === row.id).map((p) => p.plateKey),
-      drivers: drivers.filter((d) => d.carrierId === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.cardNumber ? { cardNumber: d.cardNumber } : {}), status: d.status as TrustStatus })),
+      transponders: transponders.filter((t) => t.carrier_id === row.id).map((t) => t.epc),
+      plates: plates.filter((p) => p.carrier_id === row.id).map((p) => p.plate_key),
+      drivers: drivers.filter((d) => d.carrier_id === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.card_number ? { cardNumber: d.card_number } : {}), status: d.status as TrustStatus })),
       registeredAt: row.registeredAt,
       updatedAt: row.updatedAt,
     }));
   }
+}
+
+const SELECT_CARRIER = 'SELECT c.id, c.name, c.trader_id, c.programme, c.status, c.status_reason, c.registered_at, c.updated_at FROM lane_trusted_carriers c';
+
+function carrierRow(r: Record<string, unknown>): CarrierRow {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    traderId: r.trader_id as string | null,
+    programme: r.programme as string,
+    status: r.status as string,
+    statusReason: r.status_reason as string | null,
+    registeredAt: r.registered_at as string,
+    updatedAt: r.updated_at as string,
+  };
 }

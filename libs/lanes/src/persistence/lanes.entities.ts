@@ -67,6 +67,7 @@ export class DriverRow {
 @Entity('lane_passages')
 @Index('ix_lane_passages_lane_decision', ['laneId', 'decisionAt'])
 @Index('ix_lane_passages_lane_first_read', ['laneId', 'firstReadAt'])
+@Index('ix_lane_passages_decision_opened', ['decision', 'openedAt'])
 export class PassageRow {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'lane_id', type: 'varchar', length: 48 }) laneId!: string;

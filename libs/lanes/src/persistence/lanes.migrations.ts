@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
 /** Schema-builder migration: the same file runs on SQLite and PostgreSQL. */
 export class CreateLanes1764080000000 implements MigrationInterface {
@@ -74,4 +74,20 @@ export class CreateLanes1764080000000 implements MigrationInterface {
   }
 }
 
-export const LANES_MIGRATIONS = [CreateLanes1764080000000];
+/**
+ * A declaration change looks for undecided passages (decision IS NULL, recent opened_at): without
+ * this index every risk result scanned the whole passages table.
+ */
+export class IndexUndecidedPassages1764090000000 implements MigrationInterface {
+  name = 'IndexUndecidedPassages1764090000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.createIndex('lane_passages', new TableIndex({ name: 'ix_lane_passages_decision_opened', columnNames: ['decision', 'opened_at'] }));
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.dropIndex('lane_passages', 'ix_lane_passages_decision_opened');
+  }
+}
+
+export const LANES_MIGRATIONS = [CreateLanes1764080000000, IndexUndecidedPassages1764090000000];

@@ -8,6 +8,7 @@ import type { IdentifyingKind } from '../model/lane';
 import { passageStatus, toPassageRead, type DecisionAction, type Enrichment, type PassageDecision, type PassageRead, type PassageView } from '../model/passage';
 import type { Flag, Reason, RecommendationAction } from '../model/recommend';
 import { PassageReadRow, PassageRow } from './lanes.entities';
+import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
 
 /** What the assembler knows about a passage, written after every kept read. */
 export interface AssemblyState {
@@ -68,32 +69,37 @@ export class PassageRepository {
       : undefined;
     // One statement for the passage on the usual path: this write is on the lane's critical path.
     return this.db.transaction(async (manager) => {
-      if (reads.length > 0) await manager.getRepository(PassageReadRow).insert(reads.map((received) => readRow(state, received)));
+      for (const received of reads) {
+        const read = readRow(state, received);
+        await sqlExecute(manager, INSERT_READ, [read.id, read.passageId, read.laneId, read.device, read.at, read.receivedAt, read.source, read.payload]);
+      }
       if (isNew) {
-        await manager.getRepository(PassageRow).insert({
+        const row: PassageRow = {
           id: state.id, laneId: state.laneId, portId: state.portId, openedAt: iso(state.openedAt), ...assembly,
           carrierId: null, recommendation: null, reasons: '[]', flags: '[]', enrichment: null, recommendationAt: null,
           ...recommended,
           decision: null, decisionNote: null, decidedBy: null, decisionAt: null, exitAt: null, revision: 1,
-        });
+        };
+        await sqlExecute(manager, INSERT_PASSAGE, PASSAGE_COLUMNS.map(([property]) => row[property]));
         return recommended !== undefined;
       }
-      const update = (set: Partial<PassageRow>, where: string) =>
-        manager.createQueryBuilder().update(PassageRow).set({ ...set, revision: () => 'revision + 1' }).where(where, { id: state.id }).execute();
-      if (recommended && (await update({ ...assembly, ...recommended }, 'id = :id AND decision IS NULL')).affected) return true;
-      await update(assembly, 'id = :id');
+      const a = [assembly.firstReadAt, assembly.lastReadAt, assembly.lastReadReceivedAt, assembly.transponder, assembly.plateKey, assembly.missing, assembly.updatedAt];
+      if (recommended) {
+        const r = [recommended.recommendation, recommended.reasons, recommended.flags, recommended.enrichment, recommended.carrierId, recommended.recommendationAt];
+        if (await sqlExecute(manager, `${UPDATE_ASSEMBLY}, recommendation = ?, reasons = ?, flags = ?, enrichment = ?, carrier_id = ?, recommendation_at = ? WHERE id = ? AND decision IS NULL`, [...a, ...r, state.id])) return true;
+      }
+      await sqlExecute(manager, `${UPDATE_ASSEMBLY} WHERE id = ?`, [...a, state.id]);
       return false;
     });
   }
 
   /** Records the officer's decision once; a second decision is a 409. */
   async decide(id: string, decision: { action: DecisionAction; note?: string; by: string; at: string }): Promise<PassageRow> {
-    const updated = await this.db.createQueryBuilder().update(PassageRow)
-      .set({ decision: decision.action, decisionNote: decision.note ?? null, decidedBy: decision.by, decisionAt: decision.at, updatedAt: decision.at, revision: () => 'revision + 1' })
-      .where('id = :id AND decision IS NULL', { id })
-      .execute();
+    const updated = await sqlExecute(this.db.manager,
+      'UPDATE lane_passages SET decision = ?, decision_note = ?, decided_by = ?, decision_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND decision IS NULL',
+      [decision.action, decision.note ?? null, decision.by, decision.at, decision.at, id]);
     const row = await this.row(id);
-    if (!updated.affected) {
+    if (!updated) {
       throw new ConflictError('PASSAGE.ALREADY_DECIDED', `passage ${id} was already decided (${row.decision} by ${row.decidedBy} at ${row.decisionAt})`, 'action');
     }
     return row;
@@ -101,11 +107,9 @@ export class PassageRepository {
 
   /** Marks a decided passage as gone; true only for the caller that did it (events fire once). */
   async exit(id: string, at: string): Promise<PassageRow | undefined> {
-    const updated = await this.db.createQueryBuilder().update(PassageRow)
-      .set({ exitAt: at, updatedAt: at, revision: () => 'revision + 1' })
-      .where('id = :id AND exit_at IS NULL AND decision IS NOT NULL', { id })
-      .execute();
-    return updated.affected ? this.row(id) : undefined;
+    const updated = await sqlExecute(this.db.manager,
+      'UPDATE lane_passages SET exit_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND exit_at IS NULL AND decision IS NOT NULL', [at, at, id]);
+    return updated ? this.row(id) : undefined;
   }
 
   /** Decided passages whose truck has not been seen to leave, oldest decision first. */
@@ -129,15 +133,19 @@ export class PassageRepository {
    * match finds it on both databases), or those of a truck by plate or transponder.
    */
   async awaitingDecision(filter: RefreshFilter, since: string, limit = 50): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
-    const query = this.db.getRepository(PassageRow).createQueryBuilder('p')
-      .where('p.decision IS NULL AND p.recommendation_at IS NOT NULL AND p.opened_at >= :since', { since });
-    if ('declarationId' in filter) query.andWhere('p.enrichment LIKE :pattern', { pattern: `%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%` });
-    else if (filter.plateKey && filter.transponder) query.andWhere('(p.plate_key = :plate OR p.transponder = :epc)', { plate: filter.plateKey, epc: filter.transponder });
-    else if (filter.plateKey) query.andWhere('p.plate_key = :plate', { plate: filter.plateKey });
-    else if (filter.transponder) query.andWhere('p.transponder = :epc', { epc: filter.transponder });
+    let term: string;
+    let params: unknown[];
+    if ('declarationId' in filter) [term, params] = ['enrichment LIKE ?', [`%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%`]];
+    else if (filter.plateKey && filter.transponder) [term, params] = ['(plate_key = ? OR transponder = ?)', [filter.plateKey, filter.transponder]];
+    else if (filter.plateKey) [term, params] = ['plate_key = ?', [filter.plateKey]];
+    else if (filter.transponder) [term, params] = ['transponder = ?', [filter.transponder]];
     else return [];
-    const rows = await query.orderBy('p.opened_at', 'DESC').take(limit).getMany();
-    return Promise.all(rows.map(async (row) => ({ row, reads: await this.reads(row.id) })));
+    const rows = await sqlSelect<Record<string, unknown>>(this.db.manager,
+      `${SELECT_PASSAGE} WHERE decision IS NULL AND recommendation_at IS NOT NULL AND opened_at >= ? AND ${term} ORDER BY opened_at DESC LIMIT ?`, [since, ...params, limit]);
+    return Promise.all(rows.map(async (r) => {
+      const row = passageRow(r);
+      return { row, reads: await this.reads(row.id) };
+    }));
   }
 
   async view(id: string): Promise<PassageView> {
@@ -163,15 +171,36 @@ export class PassageRepository {
   }
 
   private async row(id: string): Promise<PassageRow> {
-    const row = await this.db.getRepository(PassageRow).findOneBy({ id });
+    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_PASSAGE} WHERE id = ?`, [id]);
     if (!row) throw new NotFoundError('PASSAGE.NOT_FOUND', `no passage ${id}`);
-    return row;
+    return passageRow(row);
   }
 
   private async reads(passageId: string): Promise<PassageRead[]> {
-    const rows = await this.db.getRepository(PassageReadRow).find({ where: { passageId }, order: { at: 'ASC', receivedAt: 'ASC' } });
-    return rows.map((r) => ({ device: r.device, at: r.at, receivedAt: r.receivedAt, source: r.source, ...JSON.parse(r.payload) }) as PassageRead);
+    const rows = await sqlSelect<{ device: string; at: string; received_at: string; source: string; payload: string }>(this.db.manager,
+      'SELECT device, at, received_at, source, payload FROM lane_passage_reads WHERE passage_id = ? ORDER BY at ASC, received_at ASC', [passageId]);
+    return rows.map((r) => ({ device: r.device, at: r.at, receivedAt: r.received_at, source: r.source, ...JSON.parse(r.payload) }) as PassageRead);
   }
+}
+
+// Property and column of each passage column, for the plain-SQL reads and writes.
+const PASSAGE_COLUMNS: ReadonlyArray<[keyof PassageRow, string]> = [
+  ['id', 'id'], ['laneId', 'lane_id'], ['portId', 'port_id'], ['openedAt', 'opened_at'], ['firstReadAt', 'first_read_at'], ['lastReadAt', 'last_read_at'],
+  ['lastReadReceivedAt', 'last_read_received_at'], ['transponder', 'transponder'], ['plateKey', 'plate_key'], ['carrierId', 'carrier_id'],
+  ['recommendation', 'recommendation'], ['reasons', 'reasons'], ['flags', 'flags'], ['missing', 'missing'], ['enrichment', 'enrichment'],
+  ['recommendationAt', 'recommendation_at'], ['decision', 'decision'], ['decisionNote', 'decision_note'], ['decidedBy', 'decided_by'],
+  ['decisionAt', 'decision_at'], ['exitAt', 'exit_at'], ['revision', 'revision'], ['updatedAt', 'updated_at'],
+];
+const SELECT_PASSAGE = `SELECT ${PASSAGE_COLUMNS.map(([, column]) => column).join(', ')} FROM lane_passages`;
+const INSERT_PASSAGE = `INSERT INTO lane_passages (${PASSAGE_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(PASSAGE_COLUMNS.length)}`;
+const INSERT_READ = `INSERT INTO lane_passage_reads (id, passage_id, lane_id, device, at, received_at, source, payload) VALUES ${sqlMarks(8)}`;
+const UPDATE_ASSEMBLY = 'UPDATE lane_passages SET first_read_at = ?, last_read_at = ?, last_read_received_at = ?, transponder = ?, plate_key = ?, missing = ?, updated_at = ?, revision = revision + 1';
+
+function passageRow(r: Record<string, unknown>): PassageRow {
+  const row = {} as Record<string, unknown>;
+  for (const [property, column] of PASSAGE_COLUMNS) row[property] = r[column];
+  row.revision = Number(r.revision);
+  return row as unknown as PassageRow;
 }
 
 function readRow(state: AssemblyState, received: ReceivedRead): PassageReadRow {

@@ -34,6 +34,9 @@ export function dataSourceOptions(config: CorridorConfig, migrations: MigrationL
     // WAL lets readers run during a write; the busy timeout covers a second process (CLI audit).
     enableWAL: config.sqliteFile !== ':memory:',
     timeout: 10_000,
+    // Prepared statements are kept per SQL text; the contexts' hot paths use a few hundred texts
+    // (TypeORM's default of 100 had them prepared again and again).
+    statementCacheSize: 1000,
   };
 }
 

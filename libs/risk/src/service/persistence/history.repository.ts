@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan, MoreThanOrEqual, Not, IsNull } from 'typeorm';
+import { DataSource, MoreThan, Not, IsNull } from 'typeorm';
 import type { RiskRecord } from '../../model/prepared-row';
 import type { DeclarationFacts, PartyContact } from '../facts/declaration-facts';
 import type { PartyHistory } from '../entity-signals/entity-signals';
-import { RiskDeclarationRow, RiskItemRow, RiskPartyContactRow, RiskPartyRow } from './risk.entities';
+import { RiskDeclarationRow, RiskItemRow } from './risk.entities';
+import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
+
+const DECLARATION_COLUMNS = ['version', 'office', 'lodged_at', 'facts', 'scored_at', 'score', 'channel', 'selected', 'random', 'inspected_at', 'result', 'findings'];
 
 export interface ScoredDeclaration {
   declarationId: string;
@@ -47,13 +50,14 @@ export class HistoryRepository {
     const out = new Map<string, { firstDeclarationId?: string; phones: Set<string>; addresses: Set<string> }>();
     if (partyIds.length === 0) return out;
     for (const id of partyIds) out.set(id, { phones: new Set(), addresses: new Set() });
+    const among = `party_id IN ${sqlMarks(partyIds.length)}`;
     const [parties, contacts] = await Promise.all([
-      this.db.getRepository(RiskPartyRow).find({ where: { partyId: In(partyIds) } }),
-      this.db.getRepository(RiskPartyContactRow).find({ where: { partyId: In(partyIds), lastSeenAt: MoreThanOrEqual(since) } }),
+      sqlSelect<{ party_id: string; first_declaration_id: string }>(this.db.manager, `SELECT party_id, first_declaration_id FROM risk_parties WHERE ${among}`, partyIds),
+      sqlSelect<{ party_id: string; kind: string; value: string }>(this.db.manager, `SELECT party_id, kind, value FROM risk_party_contacts WHERE ${among} AND last_seen_at >= ?`, [...partyIds, since]),
     ]);
-    for (const p of parties) (out.get(p.partyId) as { firstDeclarationId?: string }).firstDeclarationId = p.firstDeclarationId;
+    for (const p of parties) (out.get(p.party_id) as { firstDeclarationId?: string }).firstDeclarationId = p.first_declaration_id;
     for (const c of contacts) {
-      const h = out.get(c.partyId);
+      const h = out.get(c.party_id);
       if (!h) continue;
       (c.kind === 'phone' ? h.phones : h.addresses).add(c.value);
     }
@@ -63,27 +67,29 @@ export class HistoryRepository {
   /** Stores a scored version unless a later version is already stored. Returns false when skipped. */
   async storeScored(s: ScoredDeclaration): Promise<boolean> {
     return this.db.transaction(async (manager) => {
-      const existing = await manager.getRepository(RiskDeclarationRow).findOneBy({ declarationId: s.declarationId });
+      const [found] = await sqlSelect<{ version: number; inspected_at: string | null; result: string | null; findings: string | null }>(manager,
+        'SELECT version, inspected_at, result, findings FROM risk_declarations WHERE declaration_id = ?', [s.declarationId]);
+      const existing = found ? { ...found, version: Number(found.version) } : undefined;
       if (existing && existing.version > s.version) return false;
-      const row: RiskDeclarationRow = {
-        declarationId: s.declarationId, version: s.version, office: s.facts.office, lodgedAt: s.lodgedAt, facts: JSON.stringify(s.facts), scoredAt: s.at,
-        score: s.score, channel: s.channel, selected: s.selected, random: s.random,
-        inspectedAt: existing && existing.version === s.version ? existing.inspectedAt : null,
-        result: existing && existing.version === s.version ? existing.result : null,
-        findings: existing && existing.version === s.version ? existing.findings : null,
-      };
-      await manager.getRepository(RiskDeclarationRow).save(row);
-      const keepLabels = existing && existing.version === s.version;
-      const labelled = keepLabels ? await manager.getRepository(RiskItemRow).find({ where: { declarationId: s.declarationId } }) : [];
-      await manager.getRepository(RiskItemRow).delete({ declarationId: s.declarationId });
+      const same = existing !== undefined && existing.version === s.version;
+      const values = [s.version, s.facts.office, s.lodgedAt, JSON.stringify(s.facts), s.at, s.score, s.channel, s.selected, s.random,
+        same ? existing.inspected_at : null, same ? existing.result : null, same ? existing.findings : null];
+      if (existing) {
+        await sqlExecute(manager, `UPDATE risk_declarations SET ${DECLARATION_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE declaration_id = ?`, [...values, s.declarationId]);
+      } else {
+        await sqlExecute(manager, `INSERT INTO risk_declarations (declaration_id, ${DECLARATION_COLUMNS.join(', ')}) VALUES ${sqlMarks(DECLARATION_COLUMNS.length + 1)}`, [s.declarationId, ...values]);
+      }
+      const labelled = same ? await manager.getRepository(RiskItemRow).find({ where: { declarationId: s.declarationId } }) : [];
+      // Items are only ever written here, with their declaration's row: a first scoring has none to delete.
+      if (existing) await sqlExecute(manager, 'DELETE FROM risk_items WHERE declaration_id = ?', [s.declarationId]);
       if (s.records.length > 0) {
-        await manager.getRepository(RiskItemRow).insert(s.facts.items.map((item, i) => {
+        const params: unknown[] = [];
+        s.facts.items.forEach((item, i) => {
           const before = labelled.find((l) => l.itemIndex === i);
-          return {
-            declarationId: s.declarationId, itemIndex: i, version: s.version, hs6: item.hs6, origin: item.origin, currency: item.currency, valuePerKg: item.valuePerKg,
-            record: JSON.stringify(s.records[i]), labels: before?.labels ?? null, learnedAt: before?.learnedAt ?? null,
-          };
-        }));
+          params.push(s.declarationId, i, s.version, item.hs6, item.origin, item.currency, item.valuePerKg, JSON.stringify(s.records[i]), before?.labels ?? null, before?.learnedAt ?? null);
+        });
+        await sqlExecute(manager, `INSERT INTO risk_items (declaration_id, item_index, version, hs6, origin, currency, value_per_kg, record, labels, learned_at) VALUES ${
+          s.facts.items.map(() => sqlMarks(10)).join(', ')}`, params);
       }
       await this.storeContacts(manager, s.declarationId, s.contacts, s.lodgedAt);
       return true;
@@ -93,8 +99,8 @@ export class HistoryRepository {
   private async storeContacts(manager: DataSource['manager'], declarationId: string, contacts: PartyContact[], at: string): Promise<void> {
     const parties = [...new Set(contacts.map((c) => c.partyId))];
     if (parties.length > 0) {
-      await manager.createQueryBuilder().insert().into(RiskPartyRow)
-        .values(parties.map((partyId) => ({ partyId, firstDeclarationId: declarationId, firstSeenAt: at }))).orIgnore().execute();
+      await sqlExecute(manager, `INSERT INTO risk_parties (party_id, first_declaration_id, first_seen_at) VALUES ${parties.map(() => sqlMarks(3)).join(', ')} ON CONFLICT DO NOTHING`,
+        parties.flatMap((partyId) => [partyId, declarationId, at]));
     }
     const values = new Map<string, { partyId: string; kind: string; value: string }>();
     for (const c of contacts) {
@@ -102,9 +108,8 @@ export class HistoryRepository {
       if (c.address) values.set(`${c.partyId}|address|${c.address}`, { partyId: c.partyId, kind: 'address', value: c.address.slice(0, 400) });
     }
     if (values.size > 0) {
-      await manager.createQueryBuilder().insert().into(RiskPartyContactRow)
-        .values([...values.values()].map((v) => ({ ...v, firstSeenAt: at, lastSeenAt: at })))
-        .orUpdate(['last_seen_at'], ['party_id', 'kind', 'value']).execute();
+      await sqlExecute(manager, `INSERT INTO risk_party_contacts (party_id, kind, value, first_seen_at, last_seen_at) VALUES ${[...values.values()].map(() => sqlMarks(5)).join(', ')
+      } ON CONFLICT (party_id, kind, value) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`, [...values.values()].flatMap((v) => [v.partyId, v.kind, v.value, at, at]));
     }
   }
 

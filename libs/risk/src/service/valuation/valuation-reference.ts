@@ -41,6 +41,8 @@ export interface ValuationComparison {
 
 interface Group {
   values: number[];
+  /** The same values in ascending order, kept up to date on every add (settling is then linear). */
+  sorted: number[];
   next: number;
   median: number;
   scale: number;
@@ -74,12 +76,14 @@ export class ValuationReference {
     for (const level of VALUATION_LEVELS) {
       const key = groupKey(hs6.slice(0, level), origin, currency);
       let g = this.groups.get(key);
-      if (!g) this.groups.set(key, (g = { values: [], next: 0, median: 0, scale: 1, dirty: true }));
+      if (!g) this.groups.set(key, (g = { values: [], sorted: [], next: 0, median: 0, scale: 1, dirty: true }));
       if (g.values.length < this.maxPerGroup) g.values.push(q);
       else {
+        g.sorted.splice(lowerBound(g.sorted, g.values[g.next]), 1);
         g.values[g.next] = q;
         g.next = (g.next + 1) % this.maxPerGroup;
       }
+      g.sorted.splice(lowerBound(g.sorted, q), 0, q);
       g.dirty = true;
     }
   }
@@ -109,19 +113,51 @@ function groupKey(hs: string, origin: string, currency: string): string {
   return `${hs}|${origin}|${currency}`;
 }
 
-function median(sorted: Float64Array): number {
+function median(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   return n % 2 === 1 ? sorted[(n - 1) >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
+/** The first index whose value is not below `x`. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Median and scaled median absolute deviation of the log values. The deviations below and above
+ * the median are each already in order in `sorted`, so their median is found by merging the two
+ * runs up to the middle instead of sorting them.
+ */
 function settle(g: Group): void {
-  const values = Float64Array.from(g.values).sort();
+  const values = g.sorted;
+  const n = values.length;
   const m = median(values);
-  for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i] - m);
-  values.sort();
+  let below = lowerBound(values, m) - 1;
+  while (below + 1 < n && values[below + 1] <= m) below++;
+  let above = below + 1;
+  const deviations = new Float64Array((n >> 1) + 1);
+  for (let k = 0; k < deviations.length; k++) {
+    const left = below >= 0 ? Math.abs(values[below] - m) : Infinity;
+    const right = above < n ? Math.abs(values[above] - m) : Infinity;
+    if (left <= right) {
+      deviations[k] = left;
+      below--;
+    } else {
+      deviations[k] = right;
+      above++;
+    }
+  }
+  const mad = n % 2 === 1 ? deviations[(n - 1) >> 1] : (deviations[n / 2 - 1] + deviations[n / 2]) / 2;
   g.median = m;
   // A floor keeps groups of identical prices from turning cents into "outliers".
-  g.scale = Math.max(0.05, 1.4826 * median(values));
+  g.scale = Math.max(0.05, 1.4826 * mad);
   g.dirty = false;
 }
 
