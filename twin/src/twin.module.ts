@@ -5,6 +5,7 @@ import { ForecastViews } from './get-forecast/forecast-view';
 import { GetTwinAccuracyHandler, GetTwinForecastHandler, GetTwinScenarioHandler } from './get-forecast/twin-queries.handler';
 import { ImportTelemetryHandler } from './import-telemetry/import-telemetry.handler';
 import { GetLiveStateHandler } from './live-state/get-live-state.handler';
+import { DeclarationsView } from './live-state/declarations-view';
 import { LanesView } from './live-state/lanes-view';
 import { LiveStateBuilder } from './live-state/live-state-builder';
 import { ForecastRepository } from './persistence/forecast.repository';
@@ -22,6 +23,7 @@ const PROVIDERS: Provider[] = [
   TelemetryRepository,
   ForecastRepository,
   LanesView,
+  DeclarationsView,
   LiveStateBuilder,
   TelemetryExport,
   ForecastViews,

@@ -2,6 +2,7 @@
 // simulated crossing's telemetry up to now are imported, the twin refreshes its forecast, and the
 // dashboard's Twin page draws the fans beside what happened and compares what-if actions.
 import { loadScenario, simulateTelemetry, telemetryJsonl } from '@corridor/sim/twin';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { browserAvailable, launchBrowser, screenshot, startTestApp, type TestApp } from '@corridor/platform/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -16,8 +17,8 @@ describe.skipIf(!browserAvailable())('the Twin page of the KPI dashboard in Debi
   let page: Page;
   const pageErrors: string[] = [];
 
-  const call = async (method: 'GET' | 'POST', path: string, body?: string, type?: string) => {
-    const response = await fetch(`${host.url}${path}`, { method, headers: { ...host.auth('engineer'), ...(type ? { 'content-type': type } : {}) }, body });
+  const call = async (method: 'GET' | 'POST', path: string, body?: string, type?: string, role: 'engineer' | 'broker' = 'engineer') => {
+    const response = await fetch(`${host.url}${path}`, { method, headers: { ...host.auth(role), ...(type ? { 'content-type': type } : {}) }, body });
     return { status: response.status, body: await response.json() };
   };
 
@@ -87,4 +88,14 @@ describe.skipIf(!browserAvailable())('the Twin page of the KPI dashboard in Debi
     await screenshot(page, 'twin-what-if');
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('starts forecasts from the declarations announced for the coming hours', async () => {
+    const example = JSON.parse(readFileSync(resolve(__dirname, '../../../tools/examples/declaration.json'), 'utf8'));
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const lodged = await call('POST', '/api/declarations', JSON.stringify({ ...example, expectedArrival: inAnHour }), 'application/json', 'broker');
+    expect(lodged.status).toBe(201);
+    const state = await call('GET', '/api/twin/state');
+    expect(state.status).toBe(200);
+    expect(state.body.expectedArrivals).toEqual([{ at: new Date(Date.parse(inAnHour)).toISOString(), trusted: null }]);
+  });
 });
