@@ -8,7 +8,6 @@ import { DAY_SECONDS, HOUR_SECONDS } from '../kernel/schedule';
 import { BorderModel, type InitialTrucks } from '../model/border-model';
 import { RandomStreams } from '../random/stream';
 import type { ArrivalStream, LaneGroup, LaneType, Scenario } from '../scenario/scenario';
-import { quantileSorted } from './calibrate';
 import { LiveStateError } from './live-state';
 import type { Band, Forecast, ForecastPoint, LiveState, StateLane, StateTruck } from './types';
 
@@ -226,12 +225,26 @@ export function forecast(scenario: Scenario, state: LiveState, options: Forecast
   };
 }
 
-/** Mean, median and empirical 80% and 95% prediction intervals of the replications' values (null: none). */
+/**
+ * Mean, median and 80% and 95% prediction intervals of the replications' values (null: none).
+ * The interval ends are order statistics at p(n + 1) (Weibull plotting positions): the next
+ * outcome falls between the j-th and k-th of n exchangeable draws with probability
+ * (k - j) / (n + 1), so these intervals hold what they claim (within the n available; with 30
+ * replications a 95% interval can reach at most 29/31), where p(n - 1) quantiles run narrow.
+ */
 export function band(values: readonly number[]): Band | null {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
-  const q = (p: number) => round(quantileSorted(sorted, p), 3);
+  const q = (p: number) => round(predictionQuantile(sorted, p), 3);
   return { mean: round(values.reduce((a, b) => a + b, 0) / values.length, 3), p50: q(0.5), pi80: [q(0.1), q(0.9)], pi95: [q(0.025), q(0.975)], n: values.length };
+}
+
+function predictionQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  const h = Math.min(n - 1, Math.max(0, p * (n + 1) - 1));
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 const round = (x: number, digits: number): number => {
