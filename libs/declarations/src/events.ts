@@ -2,7 +2,13 @@ import type { RiskChannel, InspectionResult } from './model/views';
 
 /** Published after commit; other contexts react (risk scores, lanes refresh, KPI measures). */
 export class DeclarationLodged {
-  constructor(readonly declarationId: string, readonly version: number, readonly at: string) {}
+  constructor(
+    readonly declarationId: string,
+    readonly version: number,
+    readonly at: string,
+    /** The truck it is for (`jurisdiction:number` plate, transponder) and when it is expected, so consumers need not read the declaration. */
+    readonly conveyance?: { plateKey: string | null; transponder: string | null; expectedArrival: string },
+  ) {}
 }
 export class DeclarationAmended {
   constructor(readonly declarationId: string, readonly version: number, readonly reason: string, readonly at: string) {}

@@ -43,7 +43,8 @@ export class LodgeDeclarationHandler implements ICommandHandler<LodgeDeclaration
       principal.id,
       scopedKey ? { key: scopedKey, requestHash } : undefined,
     ));
-    this.events.publish(new DeclarationLodged(id, 1, at));
+    const { plate, transponder } = data.conveyance;
+    this.events.publish(new DeclarationLodged(id, 1, at, { plateKey: plate ? `${plate.jurisdiction}:${plate.number}` : null, transponder: transponder ?? null, expectedArrival: data.expectedArrival }));
     return view;
   }
 }

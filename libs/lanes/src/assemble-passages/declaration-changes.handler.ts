@@ -32,9 +32,18 @@ export class DeclarationChangesHandler implements IEventHandler<DeclarationEvent
 
   private async refresh(event: DeclarationEvent): Promise<void> {
     if (!(event instanceof DeclarationLodged)) return this.engine.refresh({ declarationId: event.declarationId });
-    // A new declaration can only concern passages of its own truck: look them up by plate and transponder.
-    const { conveyance } = (await this.queries.execute(new GetDeclaration(event.declarationId))).declaration;
-    const plateKey = conveyance.plate ? `${conveyance.plate.jurisdiction}:${conveyance.plate.number}` : undefined;
-    if (plateKey || conveyance.transponder) await this.engine.refresh({ plateKey, transponder: conveyance.transponder });
+    // A new declaration can only concern passages of its own truck: look them up by plate and
+    // transponder, which the event carries (an older publisher's event without them: read it).
+    let plateKey: string | undefined;
+    let transponder: string | undefined;
+    if (event.conveyance) {
+      plateKey = event.conveyance.plateKey ?? undefined;
+      transponder = event.conveyance.transponder ?? undefined;
+    } else {
+      const { conveyance } = (await this.queries.execute(new GetDeclaration(event.declarationId))).declaration;
+      plateKey = conveyance.plate ? `${conveyance.plate.jurisdiction}:${conveyance.plate.number}` : undefined;
+      transponder = conveyance.transponder;
+    }
+    if (plateKey || transponder) await this.engine.refresh({ plateKey, transponder });
   }
 }

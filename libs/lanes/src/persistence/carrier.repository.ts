@@ -71,15 +71,22 @@ export class CarrierRepository {
     return (await this.assemble(this.db.manager, [row]))[0];
   }
 
-  /** Two round trips: the carrier through its transponder, then its lists side by side. */
+  /** One statement: the carrier through its transponder, with its transponders, plates and drivers. */
   async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
-    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_CARRIER} JOIN lane_trusted_transponders t ON t.carrier_id = c.id WHERE t.epc = ?`, [epc]);
-    return row ? (await this.assemble(this.db.manager, [carrierRow(row)]))[0] : undefined;
+    return this.oneWithLists(BY_TRANSPONDER, epc);
   }
 
   async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
-    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_CARRIER} JOIN lane_trusted_plates p ON p.carrier_id = c.id WHERE p.plate_key = ?`, [plateKey]);
-    return row ? (await this.assemble(this.db.manager, [carrierRow(row)]))[0] : undefined;
+    return this.oneWithLists(BY_PLATE, plateKey);
+  }
+
+  private async oneWithLists(statement: string, key: string): Promise<CarrierRecord | undefined> {
+    const rows = await sqlSelect<ListRow>(this.db.manager, statement, [key, key, key, key]);
+    const carrier = rows.find((r) => Number(r.part) === 0);
+    if (!carrier) return undefined;
+    const row = carrierRow({ id: carrier.a, name: carrier.b, trader_id: carrier.c, programme: carrier.d, status: carrier.e, status_reason: carrier.f, registered_at: carrier.g, updated_at: carrier.h });
+    const of = (part: number) => rows.filter((r) => Number(r.part) === part);
+    return record(row, of(1).map((t) => t.a), of(2).map((p) => p.a), of(3).map((d): Driver => ({ id: d.a, name: d.b as string, ...(d.c ? { cardNumber: d.c } : {}), status: d.d as TrustStatus })));
   }
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
@@ -126,23 +133,56 @@ export class CarrierRepository {
       sqlSelect<{ carrier_id: string; id: string; name: string; card_number: string | null; status: string }>(manager,
         `SELECT carrier_id, id, name, card_number, status FROM lane_trusted_drivers WHERE ${among} ORDER BY name ASC, id ASC`, ids),
     ]);
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      ...(row.traderId ? { traderId: row.traderId } : {}),
-      programme: row.programme as Programme,
-      status: row.status as TrustStatus,
-      ...(row.statusReason ? { statusReason: row.statusReason } : {}),
-      transponders: transponders.filter((t) => t.carrier_id === row.id).map((t) => t.epc),
-      plates: plates.filter((p) => p.carrier_id === row.id).map((p) => p.plate_key),
-      drivers: drivers.filter((d) => d.carrier_id === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.card_number ? { cardNumber: d.card_number } : {}), status: d.status as TrustStatus })),
-      registeredAt: row.registeredAt,
-      updatedAt: row.updatedAt,
-    }));
+    return rows.map((row) => record(
+      row,
+      transponders.filter((t) => t.carrier_id === row.id).map((t) => t.epc),
+      plates.filter((p) => p.carrier_id === row.id).map((p) => p.plate_key),
+      drivers.filter((d) => d.carrier_id === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.card_number ? { cardNumber: d.card_number } : {}), status: d.status as TrustStatus })),
+    ));
   }
 }
 
-const SELECT_CARRIER = 'SELECT c.id, c.name, c.trader_id, c.programme, c.status, c.status_reason, c.registered_at, c.updated_at FROM lane_trusted_carriers c';
+function record(row: CarrierRow, transponders: string[], plates: string[], drivers: Driver[]): CarrierRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.traderId ? { traderId: row.traderId } : {}),
+    programme: row.programme as Programme,
+    status: row.status as TrustStatus,
+    ...(row.statusReason ? { statusReason: row.statusReason } : {}),
+    transponders,
+    plates,
+    drivers,
+    registeredAt: row.registeredAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A row of the one-statement look-up: part 0 the carrier, 1 a transponder, 2 a plate, 3 a driver (columns a.. by part). */
+interface ListRow {
+  part: number | string;
+  a: string;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: string | null;
+  f: string | null;
+  g: string | null;
+  h: string | null;
+}
+
+/** The carrier `hit` (a subquery on its one `?`) finds, and its lists, each in the order `assemble` gives them. */
+function carrierWithLists(hit: string): string {
+  return [
+    `SELECT 0 AS part, k.id AS a, k.name AS b, k.trader_id AS c, k.programme AS d, k.status AS e, k.status_reason AS f, k.registered_at AS g, k.updated_at AS h FROM lane_trusted_carriers k WHERE k.id IN (${hit})`,
+    `SELECT 1, epc, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM lane_trusted_transponders WHERE carrier_id IN (${hit})`,
+    `SELECT 2, plate_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM lane_trusted_plates WHERE carrier_id IN (${hit})`,
+    `SELECT 3, id, name, card_number, status, NULL, NULL, NULL, NULL FROM lane_trusted_drivers WHERE carrier_id IN (${hit})`,
+  ].join(' UNION ALL ') + ' ORDER BY 1 ASC, 3 ASC, 2 ASC';
+}
+const BY_TRANSPONDER = carrierWithLists('SELECT carrier_id FROM lane_trusted_transponders WHERE epc = ?');
+const BY_PLATE = carrierWithLists('SELECT carrier_id FROM lane_trusted_plates WHERE plate_key = ?');
+
 
 function carrierRow(r: Record<string, unknown>): CarrierRow {
   return {
