@@ -4,7 +4,7 @@
 import { HOUR_SECONDS } from '../kernel/schedule';
 import type { Scenario } from '../scenario/scenario';
 import { KPI_UNITS, truckClasses } from '../scenario/scenario';
-import { confidenceInterval } from '../stats/summary';
+import { confidenceInterval, round } from '../stats/summary';
 import type { ReplicationResult, ServicesReport } from './replication';
 
 export interface KpiSummary {
@@ -55,10 +55,6 @@ export interface SimulationResult {
   real_services?: Omit<ServicesReport, 'bootMs' | 'waitedMs'> & { boot_ms: number; waited_ms: number };
 }
 
-const round = (x: number, digits = 4) => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
 
 export function summarize(scenario: Scenario, seed: number, results: readonly ReplicationResult[], wallMs: number): SimulationResult {
   const sorted = [...results].sort((a, b) => a.replication - b.replication);

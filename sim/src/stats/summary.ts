@@ -223,3 +223,9 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   }
   return sxy / Math.sqrt(sxx * syy);
 }
+
+/** `x` rounded to `digits` decimals (for results people read and JSON that diffs cleanly). */
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,7 +1,8 @@
 // What actually happened, bucket by bucket, from telemetry; and past forecasts scored against it:
 // mean absolute error per horizon and how often the prediction intervals held the outcome.
-import { visitsOf } from './calibrate';
+import { visitsOf, type Visit } from './calibrate';
 import type { Band, Forecast, TelemetryEvent } from './types';
+import { round } from '../stats/summary';
 
 export interface ActualPoint {
   /** Bucket start (ISO 8601, clock-aligned; the first bucket starts at `from`). */
@@ -15,6 +16,10 @@ export interface ActualPoint {
 
 /** The crossing's queue, waits and throughput per bucket between `from` and `to`. */
 export function actualSeries(events: readonly TelemetryEvent[], from: string, to: string, bucketMinutes: number): ActualPoint[] {
+  return actualOfVisits(visitsOf(events), from, to, bucketMinutes);
+}
+
+function actualOfVisits(visits: readonly Visit[], from: string, to: string, bucketMinutes: number): ActualPoint[] {
   const start = Date.parse(from);
   const end = Date.parse(to);
   if (!(Number.isFinite(start) && Number.isFinite(end)) || end <= start) return [];
@@ -26,7 +31,6 @@ export function actualSeries(events: readonly TelemetryEvent[], from: string, to
   const waitSum = new Array<number>(n).fill(0);
   const waitCount = new Array<number>(n).fill(0);
   const completions = new Array<number>(n).fill(0);
-  const visits = visitsOf(events);
   const hasArrivals = visits.some((v) => v.arrival !== null);
   const index = (t: number) => Math.floor(t / size) - first;
   for (const v of visits) {
@@ -82,6 +86,8 @@ export interface AccuracyReport {
  */
 export function scoreForecasts(forecasts: readonly Forecast[], events: readonly TelemetryEvent[], now: string): AccuracyReport {
   const nowMs = Date.parse(now);
+  // Visits are assembled once; each forecast reads its own window of them.
+  const visits = visitsOf(events);
   type Acc = { n: number; wait: number[]; queue: number[]; throughput: number[]; in80: number; in95: number; checks: number };
   const blank = (): Acc => ({ n: 0, wait: [], queue: [], throughput: [], in80: 0, in95: 0, checks: 0 });
   const bySteps = new Map<number, { minutes: number; acc: Acc }>();
@@ -94,7 +100,7 @@ export function scoreForecasts(forecasts: readonly Forecast[], events: readonly 
     const done = f.points.filter((p) => bucketEnd(p.at) <= nowMs);
     if (done.length === 0) continue;
     const endOfDone = bucketEnd(done[done.length - 1].at);
-    const actual = new Map(actualSeries(events, f.state_at, new Date(endOfDone).toISOString(), f.bucket_minutes).map((a) => [a.at, a]));
+    const actual = new Map(actualOfVisits(visits, f.state_at, new Date(endOfDone).toISOString(), f.bucket_minutes).map((a) => [a.at, a]));
     scored++;
     done.forEach((p, k) => {
       const a = actual.get(p.at);
@@ -132,8 +138,3 @@ export function scoreForecasts(forecasts: readonly Forecast[], events: readonly 
     overall: row(overall),
   };
 }
-
-const round = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};

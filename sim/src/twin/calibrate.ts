@@ -7,6 +7,7 @@ import { parseScenario } from '../scenario/parse-scenario';
 import { LANE_TYPES, type LaneType, type Scenario } from '../scenario/scenario';
 import { cdfOf, fitBest, FitError, ksStatistic, type DistributionFit } from './fit';
 import type { TelemetryEvent } from './types';
+import { round } from '../stats/summary';
 
 /** Too little telemetry to fit a scenario (the message says what is missing). */
 export class CalibrationError extends Error {
@@ -358,10 +359,6 @@ function maxConcurrent(intervals: Array<[number, number]>): number {
   return max;
 }
 
-const round = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
 const pad = (h: number): string => String(h).padStart(2, '0');
 
 function specYaml(spec: DistributionSpec): string {

@@ -10,6 +10,7 @@ import { RandomStreams } from '../random/stream';
 import type { ArrivalStream, LaneGroup, LaneType, Scenario } from '../scenario/scenario';
 import { LiveStateError } from './live-state';
 import type { Band, Forecast, ForecastPoint, LiveState, StateLane, StateTruck } from './types';
+import { round } from '../stats/summary';
 
 export interface ForecastOptions {
   /** Hours ahead, 0 < hours <= 24. */
@@ -246,8 +247,3 @@ function predictionQuantile(sorted: Float64Array, p: number): number {
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-
-const round = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};

@@ -2,6 +2,7 @@
 // telemetry (who is queued, at a booth or in secondary at a given time).
 import { LANE_TYPES, type LaneType } from '../scenario/scenario';
 import { visitsOf } from './calibrate';
+import { ISO_DATE_TIME } from './telemetry';
 import type { LiveState, StateLane, StateTruck, TelemetryEvent } from './types';
 
 /** One problem with a live state: `field` like `lanes[2].queue[0].since`. */
@@ -17,7 +18,6 @@ export class LiveStateError extends Error {
   }
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const MAX_LANES = 256;
 const MAX_TRUCKS = 10_000;
 /** Trucks whose last event is older than this are taken to have left unseen. */
@@ -31,7 +31,7 @@ export function parseLiveState(value: unknown): LiveState {
   const fail = (field: string, message: string) => issues.push({ field, message });
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const time = (v: unknown, field: string): string | undefined => {
-    if (typeof v === 'string' && ISO.test(v) && Number.isFinite(Date.parse(v))) return new Date(Date.parse(v)).toISOString();
+    if (typeof v === 'string' && ISO_DATE_TIME.test(v) && Number.isFinite(Date.parse(v))) return new Date(Date.parse(v)).toISOString();
     fail(field, `must be an ISO 8601 date-time with a zone, got ${JSON.stringify(v) ?? 'nothing'}`);
     return undefined;
   };

@@ -27,7 +27,7 @@ export class TelemetryError extends Error {
 const MAX_ISSUES = 1000;
 const MAX_ID = 128;
 /** ISO 8601 date-time with a zone (Z or ±hh:mm), as the export writes and devices send. */
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** The order of a visit's events: each must not come before the ones it follows. */
 const ORDER: Readonly<Record<TelemetryType, number>> = { arrival: 0, pil_start: 1, pil_end: 2, secondary_start: 3, secondary_end: 4, exit: 5 };
@@ -81,7 +81,7 @@ function readEvent(value: unknown, fail: (field: string, message: string) => voi
   if (!TELEMETRY_TYPES.includes(o.type as TelemetryType)) bad('type', `must be one of ${TELEMETRY_TYPES.join(', ')}, got ${show(o.type)}`);
   const truckId = typeof o.truckId === 'number' && Number.isSafeInteger(o.truckId) ? String(o.truckId) : o.truckId;
   if (typeof truckId !== 'string' || truckId.trim() === '' || truckId.length > MAX_ID) bad('truckId', `must be a non-empty string of at most ${MAX_ID} characters, got ${show(o.truckId)}`);
-  if (typeof o.at !== 'string' || !ISO.test(o.at) || !Number.isFinite(Date.parse(o.at))) bad('at', `must be an ISO 8601 date-time with a zone, e.g. 2026-11-25T07:15:00Z, got ${show(o.at)}`);
+  if (typeof o.at !== 'string' || !ISO_DATE_TIME.test(o.at) || !Number.isFinite(Date.parse(o.at))) bad('at', `must be an ISO 8601 date-time with a zone, e.g. 2026-11-25T07:15:00Z, got ${show(o.at)}`);
   if (o.laneId !== undefined && o.laneId !== null && (typeof o.laneId !== 'string' || o.laneId.trim() === '' || o.laneId.length > MAX_ID)) bad('laneId', `must be a non-empty string of at most ${MAX_ID} characters, got ${show(o.laneId)}`);
   if (o.laneType !== undefined && o.laneType !== null && !LANE_TYPES.includes(o.laneType as LaneType)) bad('laneType', `must be one of ${LANE_TYPES.join(', ')}, got ${show(o.laneType)}`);
   for (const flag of ['trusted', 'referred'] as const) if (o[flag] !== undefined && o[flag] !== null && typeof o[flag] !== 'boolean') bad(flag, `must be true or false, got ${show(o[flag])}`);

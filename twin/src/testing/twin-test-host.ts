@@ -30,19 +30,10 @@ export class TwinTestHost {
 /** Fewer replications than production: the tests check shapes and plumbing, not precision. */
 export const TWIN_TEST_ENV = { TWIN_REPLICATIONS: '8' };
 
-const HOUR = 3_600_000;
-
-/**
- * `hours` of the Secure Corridor baseline crossing as the simulator's border model produces it
- * (seeded), moved by whole hours so the last event falls in the hour before `endingBy` (the
- * hour-of-day profile stays on the clock).
- */
+/** The last `hours` before `endingBy` of the Secure Corridor baseline crossing, as the simulator's border model produces it (seeded). */
 export function simulatedTelemetry(hours: number, seed: number, endingBy = new Date()): TelemetryEvent[] {
   const scenario = loadScenario(resolve(__dirname, '../../../sim/scenarios/secure-corridor-baseline.yaml'));
-  const events = simulateTelemetry(scenario, { seed, hours });
-  const last = Math.max(...events.slice(-50).map((e) => Date.parse(e.at)));
-  const shift = Math.floor((endingBy.getTime() - last) / HOUR) * HOUR;
-  return events.map((e) => ({ ...e, at: new Date(Date.parse(e.at) + shift).toISOString() }));
+  return simulateTelemetry(scenario, { seed, hours, until: endingBy });
 }
 
 export interface CallResult {
