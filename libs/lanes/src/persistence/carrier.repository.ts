@@ -73,20 +73,24 @@ export class CarrierRepository {
 
   /** One statement: the carrier through its transponder, with its transponders, plates and drivers. */
   async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
-    return this.oneWithLists(BY_TRANSPONDER, epc);
+    return this.oneWithLists('SELECT carrier_id FROM lane_trusted_transponders WHERE epc = ?', epc);
   }
 
   async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
-    return this.oneWithLists(BY_PLATE, plateKey);
+    return this.oneWithLists('SELECT carrier_id FROM lane_trusted_plates WHERE plate_key = ?', plateKey);
   }
 
-  private async oneWithLists(statement: string, key: string): Promise<CarrierRecord | undefined> {
-    const rows = await sqlSelect<ListRow>(this.db.manager, statement, [key, key, key, key]);
-    const carrier = rows.find((r) => Number(r.part) === 0);
-    if (!carrier) return undefined;
-    const row = carrierRow({ id: carrier.a, name: carrier.b, trader_id: carrier.c, programme: carrier.d, status: carrier.e, status_reason: carrier.f, registered_at: carrier.g, updated_at: carrier.h });
-    const of = (part: number) => rows.filter((r) => Number(r.part) === part);
-    return record(row, of(1).map((t) => t.a), of(2).map((p) => p.a), of(3).map((d): Driver => ({ id: d.a, name: d.b as string, ...(d.c ? { cardNumber: d.c } : {}), status: d.d as TrustStatus })));
+  private async oneWithLists(hit: string, key: string): Promise<CarrierRecord | undefined> {
+    const postgres = this.db.options.type === 'postgres';
+    const [found] = await sqlSelect<Record<string, unknown>>(this.db.manager, carrierWithLists(hit, postgres), [key]);
+    if (!found) return undefined;
+    const list = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+    return record(
+      carrierRow(found),
+      list<string>(found.transponders),
+      list<string>(found.plates),
+      list<[string, string, string | null, string]>(found.drivers).map(([id, name, cardNumber, status]): Driver => ({ id, name, ...(cardNumber ? { cardNumber } : {}), status: status as TrustStatus })),
+    );
   }
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
@@ -158,31 +162,21 @@ function record(row: CarrierRow, transponders: string[], plates: string[], drive
   };
 }
 
-/** A row of the one-statement look-up: part 0 the carrier, 1 a transponder, 2 a plate, 3 a driver (columns a.. by part). */
-interface ListRow {
-  part: number | string;
-  a: string;
-  b: string | null;
-  c: string | null;
-  d: string | null;
-  e: string | null;
-  f: string | null;
-  g: string | null;
-  h: string | null;
+/**
+ * The carrier `hit` (a subquery on its one `?`) finds, with its lists as JSON arrays in the order
+ * `assemble` gives them: one row, where a UNION over the four tables cost ten times as much.
+ */
+function carrierWithLists(hit: string, postgres: boolean): string {
+  const agg = postgres ? 'json_agg' : 'json_group_array';
+  const tuple = postgres ? 'json_build_array' : 'json_array';
+  const list = (expression: string, table: string, order: string) =>
+    `(SELECT COALESCE(${agg}(${expression} ORDER BY ${order}), '[]') FROM ${table} WHERE carrier_id = k.id)`;
+  return `SELECT k.id, k.name, k.trader_id, k.programme, k.status, k.status_reason, k.registered_at, k.updated_at, ` +
+    `${list('epc', 'lane_trusted_transponders', 'epc ASC')} AS transponders, ` +
+    `${list('plate_key', 'lane_trusted_plates', 'plate_key ASC')} AS plates, ` +
+    `${list(`${tuple}(id, name, card_number, status)`, 'lane_trusted_drivers', 'name ASC, id ASC')} AS drivers ` +
+    `FROM lane_trusted_carriers k WHERE k.id = (${hit})`;
 }
-
-/** The carrier `hit` (a subquery on its one `?`) finds, and its lists, each in the order `assemble` gives them. */
-function carrierWithLists(hit: string): string {
-  return [
-    `SELECT 0 AS part, k.id AS a, k.name AS b, k.trader_id AS c, k.programme AS d, k.status AS e, k.status_reason AS f, k.registered_at AS g, k.updated_at AS h FROM lane_trusted_carriers k WHERE k.id IN (${hit})`,
-    `SELECT 1, epc, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM lane_trusted_transponders WHERE carrier_id IN (${hit})`,
-    `SELECT 2, plate_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM lane_trusted_plates WHERE carrier_id IN (${hit})`,
-    `SELECT 3, id, name, card_number, status, NULL, NULL, NULL, NULL FROM lane_trusted_drivers WHERE carrier_id IN (${hit})`,
-  ].join(' UNION ALL ') + ' ORDER BY 1 ASC, 3 ASC, 2 ASC';
-}
-const BY_TRANSPONDER = carrierWithLists('SELECT carrier_id FROM lane_trusted_transponders WHERE epc = ?');
-const BY_PLATE = carrierWithLists('SELECT carrier_id FROM lane_trusted_plates WHERE plate_key = ?');
-
 
 function carrierRow(r: Record<string, unknown>): CarrierRow {
   return {

@@ -42,7 +42,7 @@ export function dataSourceOptions(config: CorridorConfig, migrations: MigrationL
     // cache that grows with the database: 150 µs per commit after 10,000 simulated trucks.
     // 16 KiB pages hold those rows whole (commits stay near 20 µs). Files keep SQLite's default:
     // their cache is bounded, so commits do not grow with them.
-    ...(config.sqliteFile === ':memory:' ? { prepareDatabase: (db: { pragma: (source: string) => unknown }) => db.pragma('page_size = 16384') } : {}),
+    ...(config.sqliteFile === ':memory:' ? { prepareDatabase: (db: { pragma: (source: string) => unknown }) => void db.pragma('page_size = 16384') } : {}),
   };
 }
 
