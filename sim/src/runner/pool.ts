@@ -33,11 +33,18 @@ function pinCompiler(): void {
   }
 }
 
+/**
+ * A replication with `services: real` makes a few hundred kilobytes of short-lived objects per
+ * truck; V8's default 16 MB semi-spaces promote much of it and collect it again in the old
+ * generation. 64 MB semi-spaces (a 192 MB young generation) cut its CPU time by about 10%.
+ */
+const YOUNG_GENERATION_MB = 192;
+
 function spawn(): Worker {
   pinCompiler();
   const env: Record<string, string | undefined> = { ...process.env };
   if (!env.SWC_NODE_PROJECT && !env.TS_NODE_PROJECT && existsSync(WORKSPACE_TSCONFIG)) env.SWC_NODE_PROJECT = WORKSPACE_TSCONFIG;
-  return new Worker(WORKER_FILE, { execArgv: ['-r', '@swc-node/register'], env, stderr: false, stdout: false });
+  return new Worker(WORKER_FILE, { execArgv: ['-r', '@swc-node/register'], env, stderr: false, stdout: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /** Runs `replications` of `scenario` on `workers` threads; results come back in any order. */
