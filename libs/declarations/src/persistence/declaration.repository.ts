@@ -9,7 +9,7 @@ import type { Discrepancy } from '../model/cross-check';
 import { allowedNext, type DeclarationStatus } from '../model/status';
 import type { DeclarationSummary, DeclarationView, LedgerReceipt, RiskAssessment, StatusChange } from '../model/views';
 import { DeclarationRow, DeclarationStatusRow, DeclarationVersionRow, IdempotencyRow } from './declaration.entities';
-import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
+import { sqlExecute, sqlLimit, sqlMarks, sqlSelect } from '@corridor/platform';
 
 export interface NewVersion {
   declarationId: string;
@@ -128,8 +128,7 @@ export class DeclarationRepository {
     if (filter.to) where('expected_arrival <= ?', filter.to);
     const clause = terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
     const manager = this.db.manager;
-    const rows = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION}${clause} ORDER BY expected_arrival ASC, id ASC LIMIT ? OFFSET ?`,
-      [...params, filter.limit, (filter.page - 1) * filter.limit]);
+    const rows = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION}${clause} ORDER BY expected_arrival ASC, id ASC${sqlLimit(filter.limit, (filter.page - 1) * filter.limit)}`, params);
     // The count is only needed when the page is full or not the first (as the page tells the rest).
     const total = rows.length < filter.limit && (filter.page === 1 || rows.length > 0)
       ? (filter.page - 1) * filter.limit + rows.length

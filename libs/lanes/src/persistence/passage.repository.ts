@@ -8,7 +8,7 @@ import type { IdentifyingKind } from '../model/lane';
 import { passageStatus, toPassageRead, type DecisionAction, type Enrichment, type PassageDecision, type PassageRead, type PassageView } from '../model/passage';
 import type { Flag, Reason, RecommendationAction } from '../model/recommend';
 import { PassageReadRow, PassageRow } from './lanes.entities';
-import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
+import { sqlContains, sqlExecute, sqlLimit, sqlMarks, sqlSelect } from '@corridor/platform';
 
 /** What the assembler knows about a passage, written after every kept read. */
 export interface AssemblyState {
@@ -135,13 +135,13 @@ export class PassageRepository {
   async awaitingDecision(filter: RefreshFilter, since: string, limit = 50): Promise<Array<{ row: PassageRow; reads: PassageRead[] }>> {
     let term: string;
     let params: unknown[];
-    if ('declarationId' in filter) [term, params] = ['enrichment LIKE ?', [`%"id":"${filter.declarationId.replace(/[%_\\"]/g, '')}"%`]];
+    if ('declarationId' in filter) [term, params] = [sqlContains(this.db.manager, 'enrichment'), [`"id":"${filter.declarationId.replace(/["\\]/g, '')}"`]];
     else if (filter.plateKey && filter.transponder) [term, params] = ['(plate_key = ? OR transponder = ?)', [filter.plateKey, filter.transponder]];
     else if (filter.plateKey) [term, params] = ['plate_key = ?', [filter.plateKey]];
     else if (filter.transponder) [term, params] = ['transponder = ?', [filter.transponder]];
     else return [];
     const rows = await sqlSelect<Record<string, unknown>>(this.db.manager,
-      `${SELECT_PASSAGE} WHERE decision IS NULL AND recommendation_at IS NOT NULL AND opened_at >= ? AND ${term} ORDER BY opened_at DESC LIMIT ?`, [since, ...params, limit]);
+      `${SELECT_PASSAGE} WHERE decision IS NULL AND recommendation_at IS NOT NULL AND opened_at >= ? AND ${term} ORDER BY opened_at DESC${sqlLimit(limit)}`, [since, ...params]);
     return Promise.all(rows.map(async (r) => {
       const row = passageRow(r);
       return { row, reads: await this.reads(row.id) };

@@ -38,3 +38,20 @@ const tuples: string[] = [];
 export function sqlMarks(n: number): string {
   return (tuples[n] ??= `(${Array.from({ length: n }, () => '?').join(', ')})`);
 }
+
+// SQLite plans `LIMIT ?` (under an ORDER BY) and `LIKE ?` by the bound value, so a statement using
+// them is prepared again on every run: 15 µs instead of 1 µs for an indexed look-up. Limits are
+// therefore written into the text (a handful of distinct values) and substrings found with
+// instr/strpos.
+
+/** ` LIMIT n` (and ` OFFSET m`) for whole numbers, written into the statement. */
+export function sqlLimit(limit: number, offset = 0): string {
+  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad LIMIT ${limit} OFFSET ${offset}`);
+  return offset > 0 ? ` LIMIT ${limit} OFFSET ${offset}` : ` LIMIT ${limit}`;
+}
+
+/** A condition true when text `column` contains the next parameter (no wildcards). */
+export function sqlContains(manager: EntityManager, column: string): string {
+  return manager.connection.options.type === 'postgres' ? `strpos(${column}, ?) > 0` : `instr(${column}, ?) > 0`;
+}
+
