@@ -1,9 +1,12 @@
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { sqliteGate, type SqliteGate } from './sqlite-serialiser';
 
 // Plain SQL for the hot paths (lodging, reading a declaration, the lanes' look-ups, risk
 // histories): building a TypeORM query costs several times what SQLite takes to run it.
 // Statements are written with `?` and get `$n` on PostgreSQL; the text stays the same per call,
-// so prepared statements are reused.
+// so prepared statements are reused. On SQLite they go straight to better-sqlite3: TypeORM's
+// runner adds a dozen promises and its query events to each statement, more than SQLite takes
+// for a look-up by key. The transaction serialiser still decides when they may run.
 
 const numbered = new Map<string, string>();
 
@@ -18,12 +21,62 @@ function dialect(manager: EntityManager, text: string): string {
   return pg;
 }
 
-export function sqlSelect<T>(manager: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+interface Statement {
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+
+interface DirectSqlite {
+  connection: { prepare(text: string): Statement };
+  statements: Map<string, Statement>;
+  gate: SqliteGate | undefined;
+}
+
+/** Prepared statements kept per connection (first in, first out, as TypeORM's cache). */
+const STATEMENTS_KEPT = 1000;
+const direct = new WeakMap<DataSource, DirectSqlite>();
+
+function directSqlite(manager: EntityManager): DirectSqlite | undefined {
+  const source = manager.connection;
+  let found = direct.get(source);
+  if (found === undefined && source.options.type === 'better-sqlite3') {
+    const connection = (source.driver as unknown as { databaseConnection?: DirectSqlite['connection'] }).databaseConnection;
+    if (!connection) return undefined; // not connected yet: TypeORM's path
+    found = { connection, statements: new Map(), gate: sqliteGate(source) };
+    direct.set(source, found);
+  }
+  return found;
+}
+
+async function runSqlite(sqlite: DirectSqlite, text: string, params: unknown[]): Promise<unknown[] | number> {
+  // As TypeORM's runner under the serialiser: outside a transaction, wait while one is open.
+  if (sqlite.gate) while (!sqlite.gate.mayRun()) await sqlite.gate.whenFree();
+  // better-sqlite3 cannot bind booleans (TypeORM's runner turns them into 0/1 too).
+  const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  try {
+    let statement = sqlite.statements.get(text);
+    if (!statement) {
+      statement = sqlite.connection.prepare(text);
+      sqlite.statements.set(text, statement);
+      if (sqlite.statements.size > STATEMENTS_KEPT) sqlite.statements.delete(sqlite.statements.keys().next().value as string);
+    }
+    return statement.reader ? statement.all(...values) : statement.run(...values).changes;
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
+
+export async function sqlSelect<T>(manager: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+  const sqlite = directSqlite(manager);
+  if (sqlite) return (await runSqlite(sqlite, text, params)) as T[];
   return manager.query(dialect(manager, text), params);
 }
 
 /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
 export async function sqlExecute(manager: EntityManager, text: string, params: unknown[]): Promise<number> {
+  const sqlite = directSqlite(manager);
+  if (sqlite) return (await runSqlite(sqlite, text, params)) as number;
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     return (await runner.query(dialect(manager, text), params, true)).affected ?? 0;

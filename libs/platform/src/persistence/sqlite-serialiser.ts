@@ -31,6 +31,19 @@ class FifoLock {
   }
 }
 
+/** Whether a statement may run now: not while someone else's explicit transaction is open. */
+export interface SqliteGate {
+  mayRun(): boolean;
+  whenFree(): Promise<void>;
+}
+
+const gates = new WeakMap<DataSource, SqliteGate>();
+
+/** The gate of a serialised SQLite data source, for SQL that does not go through TypeORM's runner. */
+export function sqliteGate(dataSource: DataSource): SqliteGate | undefined {
+  return gates.get(dataSource);
+}
+
 /**
  * TypeORM drives better-sqlite3 through ONE connection, so two overlapping transactions from
  * different requests would nest (SAVEPOINTs inside someone else's BEGIN) and a plain statement
@@ -44,6 +57,7 @@ export function serialiseSqliteTransactions(dataSource: DataSource): void {
   const lock = new FifoLock();
   const inside = new AsyncLocalStorage<true>();
   let holder: 'explicit' | 'implicit' | undefined;
+  gates.set(dataSource, { mayRun: () => holder !== 'explicit' || inside.getStore() === true, whenFree: () => lock.whenFree() });
 
   const manager = dataSource.manager as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
   const transaction = manager.transaction.bind(manager);
