@@ -277,8 +277,34 @@ function toView(row: DeclarationRow, version: DeclarationVersionRow): Declaratio
     discrepancies: JSON.parse(version.discrepancies),
     ...(risk && isLatest ? { risk } : {}),
     allowedTransitions: isLatest ? [...allowedNext(status)] : [],
-    declaration: JSON.parse(version.body),
+    declaration: parsedBody(version),
   };
+}
+
+/**
+ * Parsed bodies by their hash (the body is canonical JSON, so one hash is one text): a declaration
+ * is read three times on its way in (lodged, scored, its risk result recorded) and parsing it was
+ * the costliest part of each read. Every reader shares the object, so it is frozen.
+ */
+const parsedBodies = new Map<string, DeclarationData>();
+const BODIES_KEPT = 2_000;
+
+function parsedBody(version: DeclarationVersionRow): DeclarationData {
+  let body = parsedBodies.get(version.hash);
+  if (body === undefined) {
+    body = deepFreeze(JSON.parse(version.body) as DeclarationData);
+    parsedBodies.set(version.hash, body);
+    if (parsedBodies.size > BODIES_KEPT) parsedBodies.delete(parsedBodies.keys().next().value as string);
+  }
+  return body;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The view of the same (latest) version after its declaration row changed (status, risk, update time). */
