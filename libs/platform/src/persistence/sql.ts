@@ -49,9 +49,9 @@ function directSqlite(manager: EntityManager): DirectSqlite | undefined {
   return found;
 }
 
-async function runSqlite(sqlite: DirectSqlite, text: string, params: unknown[]): Promise<unknown[] | number> {
-  // As TypeORM's runner under the serialiser: outside a transaction, wait while one is open.
-  if (sqlite.gate) while (!sqlite.gate.mayRun()) await sqlite.gate.whenFree();
+async function runSqlite(sqlite: DirectSqlite, manager: EntityManager, text: string, params: unknown[]): Promise<unknown[] | number> {
+  // As TypeORM's runner under the serialiser: only a transaction's own manager runs while it is open.
+  if (sqlite.gate) while (!sqlite.gate.mayRun(manager.queryRunner)) await sqlite.gate.whenFree();
   // better-sqlite3 cannot bind booleans (TypeORM's runner turns them into 0/1 too).
   const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
   try {
@@ -69,14 +69,14 @@ async function runSqlite(sqlite: DirectSqlite, text: string, params: unknown[]):
 
 export async function sqlSelect<T>(manager: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   const sqlite = directSqlite(manager);
-  if (sqlite) return (await runSqlite(sqlite, text, params)) as T[];
+  if (sqlite) return (await runSqlite(sqlite, manager, text, params)) as T[];
   return manager.query(dialect(manager, text), params);
 }
 
 /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
 export async function sqlExecute(manager: EntityManager, text: string, params: unknown[]): Promise<number> {
   const sqlite = directSqlite(manager);
-  if (sqlite) return (await runSqlite(sqlite, text, params)) as number;
+  if (sqlite) return (await runSqlite(sqlite, manager, text, params)) as number;
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     return (await runner.query(dialect(manager, text), params, true)).affected ?? 0;

@@ -62,4 +62,35 @@ describe('SQLite transactions on one connection', () => {
     await Promise.all([implicit, explicit]);
     expect(await db.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 2 }]);
   });
+
+  it('keeps work started in a transaction through another manager out of it (it waits for the commit or rollback)', async () => {
+    db = await open();
+    const source = db;
+    let sneaky: Promise<unknown> | undefined;
+    const failing = db.transaction(async (m) => {
+      await m.query("INSERT INTO t (who) VALUES ('doomed')");
+      // Not the transaction's manager, and not awaited: it must not join the transaction.
+      sneaky = source.query("INSERT INTO t (who) VALUES ('started inside')");
+      await tick();
+      throw new Error('rollback');
+    });
+    await expect(failing).rejects.toThrow('rollback');
+    await sneaky;
+    const rows: Array<{ who: string }> = await db.query('SELECT who FROM t');
+    expect(rows.map((r) => r.who)).toEqual(['started inside']);
+  });
+
+  it('runs a nested transaction of the same manager as a savepoint, without waiting for itself', async () => {
+    db = await open();
+    await db.transaction(async (m) => {
+      await m.query("INSERT INTO t (who) VALUES ('outer')");
+      await m.transaction(async (inner) => inner.query("INSERT INTO t (who) VALUES ('inner')"));
+      await expect(m.transaction(async (inner) => {
+        await inner.query("INSERT INTO t (who) VALUES ('undone')");
+        throw new Error('inner rollback');
+      })).rejects.toThrow('inner rollback');
+    });
+    const rows: Array<{ who: string }> = await db.query('SELECT who FROM t ORDER BY id');
+    expect(rows.map((r) => r.who)).toEqual(['outer', 'inner']);
+  });
 });

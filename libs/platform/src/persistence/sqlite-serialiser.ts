@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** A FIFO async lock: the next waiter runs when the holder releases. */
@@ -31,9 +30,10 @@ class FifoLock {
   }
 }
 
-/** Whether a statement may run now: not while someone else's explicit transaction is open. */
+/** Whether a statement may run now: not while another runner's transaction is open. */
 export interface SqliteGate {
-  mayRun(): boolean;
+  /** `runner`: the query runner of the caller's manager (a transaction's own), if any. */
+  mayRun(runner: QueryRunner | undefined): boolean;
   whenFree(): Promise<void>;
 }
 
@@ -45,90 +45,69 @@ export function sqliteGate(dataSource: DataSource): SqliteGate | undefined {
 }
 
 /**
- * TypeORM drives better-sqlite3 through ONE connection, so two overlapping transactions from
- * different requests would nest (SAVEPOINTs inside someone else's BEGIN) and a plain statement
- * sent meanwhile would commit or roll back with a transaction it does not belong to.
- * This makes transactions take turns (FIFO) and holds plain statements back while an explicit
- * transaction (DataSource/EntityManager.transaction) is open. Code inside a transaction is
- * recognised through AsyncLocalStorage, so it is never blocked by its own lock.
+ * TypeORM drives better-sqlite3 through ONE connection and ONE query runner, so two overlapping
+ * transactions from different requests would nest (SAVEPOINTs inside someone else's BEGIN) and a
+ * statement sent meanwhile would commit or roll back with a transaction it does not belong to.
+ *
+ * Here every createQueryRunner() call gets its own handle on that runner (its own transaction
+ * state and manager; the shared connection and statement cache). A handle starting a transaction
+ * takes a FIFO lock until it commits or rolls back; any other handle's statements wait for the
+ * lock. A transaction's own statements come through its handle (its manager), so they are never
+ * blocked by it. (This replaced an AsyncLocalStorage, whose promise hooks cost every promise in
+ * the process about 5% of the CPU, and which let work started but not awaited inside a
+ * transaction slip past the lock.)
  */
 export function serialiseSqliteTransactions(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
   const lock = new FifoLock();
-  const inside = new AsyncLocalStorage<true>();
-  let holder: 'explicit' | 'implicit' | undefined;
-  gates.set(dataSource, { mayRun: () => holder !== 'explicit' || inside.getStore() === true, whenFree: () => lock.whenFree() });
-
-  const manager = dataSource.manager as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
-  const transaction = manager.transaction.bind(manager);
-  manager.transaction = async (...args: unknown[]) => {
-    if (inside.getStore()) return transaction(...args);
-    const release = await lock.acquire();
-    holder = 'explicit';
-    try {
-      return await inside.run(true, () => transaction(...args));
-    } finally {
-      holder = undefined;
-      release();
-    }
-  };
+  let owner: QueryRunner | undefined;
+  let releaseLock: (() => void) | undefined;
+  gates.set(dataSource, { mayRun: (runner) => owner === undefined || runner === owner, whenFree: () => lock.whenFree() });
 
   const driver = dataSource.driver as unknown as { createQueryRunner: (mode?: unknown) => QueryRunner };
-  const createQueryRunner = driver.createQueryRunner.bind(driver);
-  const patched = new WeakSet<QueryRunner>();
-  driver.createQueryRunner = (mode?: unknown) => {
-    const runner = createQueryRunner(mode);
-    if (!patched.has(runner)) {
-      patched.add(runner);
-      guardRunner(runner);
-    }
-    return runner;
+  const createShared = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode?: unknown) => handleOn(createShared(mode));
+
+  const finish = () => {
+    owner = undefined;
+    const release = releaseLock;
+    releaseLock = undefined;
+    release?.();
   };
 
-  function guardRunner(runner: QueryRunner): void {
-    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-    (runner as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
-      while (!inside.getStore() && holder === 'explicit') await lock.whenFree();
-      return query(...args);
-    };
-    // Implicit transactions (Repository.save) start on the runner directly: give them the lock too.
-    const start = runner.startTransaction.bind(runner);
-    const commit = runner.commitTransaction.bind(runner);
-    const rollback = runner.rollbackTransaction.bind(runner);
-    let releaseImplicit: (() => void) | undefined;
-    runner.startTransaction = async (isolationLevel) => {
-      if (inside.getStore()) return start(isolationLevel);
+  function handleOn(shared: QueryRunner): QueryRunner {
+    const handle = Object.create(shared) as QueryRunner;
+    const proto = Object.getPrototypeOf(shared) as QueryRunner;
+    handle.query = (async (...args: Parameters<QueryRunner['query']>) => {
+      while (owner !== undefined && owner !== handle) await lock.whenFree();
+      return proto.query.apply(handle, args);
+    }) as QueryRunner['query'];
+    handle.startTransaction = async (isolationLevel) => {
+      if (owner === handle) return proto.startTransaction.call(handle, isolationLevel); // nested: a savepoint
       const release = await lock.acquire();
-      holder = 'implicit';
-      releaseImplicit = release;
+      owner = handle;
+      releaseLock = release;
       try {
-        await inside.run(true, () => start(isolationLevel));
+        await proto.startTransaction.call(handle, isolationLevel);
       } catch (error) {
-        finishImplicit();
+        finish();
         throw error;
       }
     };
-    const finishImplicit = () => {
-      holder = undefined;
-      const release = releaseImplicit;
-      releaseImplicit = undefined;
-      release?.();
-    };
-    runner.commitTransaction = async () => {
-      if (inside.getStore() || holder !== 'implicit') return commit();
+    handle.commitTransaction = async () => {
       try {
-        await inside.run(true, () => commit());
+        await proto.commitTransaction.call(handle);
       } finally {
-        if (!runner.isTransactionActive) finishImplicit();
+        if (owner === handle && !handle.isTransactionActive) finish();
       }
     };
-    runner.rollbackTransaction = async () => {
-      if (inside.getStore() || holder !== 'implicit') return rollback();
+    handle.rollbackTransaction = async () => {
       try {
-        await inside.run(true, () => rollback());
+        await proto.rollbackTransaction.call(handle);
       } finally {
-        if (!runner.isTransactionActive) finishImplicit();
+        if (owner === handle && !handle.isTransactionActive) finish();
       }
     };
+    return handle;
   }
 }
