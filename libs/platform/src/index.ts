@@ -2,7 +2,7 @@ export { ConfigError, CorridorConfig, loadConfig, LOG_LEVELS } from './config/co
 export type { LogLevel, TwinSettings } from './config/config';
 export { dataSourceOptions, PersistenceModule } from './persistence/persistence.module';
 export type { MigrationList } from './persistence/persistence.module';
-export { sqlExecute, sqlContains, sqlLimit, sqlMarks, sqlSelect } from './persistence/sql';
+export { sqlExecute, sqlContains, sqlLimit, sqlMarks, sqlSelect, sqlTable } from './persistence/sql';
 export { JobQueue } from './jobs/job-queue';
 export type { EnqueueOptions, FailedJob, JobContext, JobHandler, QueueCounts } from './jobs/job-queue';
 export { createJobQueue } from './jobs/jobs.module';

@@ -9,7 +9,7 @@ import type { Discrepancy } from '../model/cross-check';
 import { allowedNext, type DeclarationStatus } from '../model/status';
 import type { DeclarationSummary, DeclarationView, LedgerReceipt, RiskAssessment, StatusChange } from '../model/views';
 import { DeclarationRow, DeclarationStatusRow, DeclarationVersionRow, IdempotencyRow } from './declaration.entities';
-import { sqlExecute, sqlLimit, sqlMarks, sqlSelect } from '@corridor/platform';
+import { sqlExecute, sqlLimit, sqlSelect, sqlTable } from '@corridor/platform';
 
 export interface NewVersion {
   declarationId: string;
@@ -58,7 +58,7 @@ export class DeclarationRepository {
       risk: null,
       ...searchColumns(version.data),
     };
-    await sqlExecute(manager, INSERT_DECLARATION, DECLARATION_COLUMNS.map(([property]) => row[property]));
+    await sqlExecute(manager, DECLARATIONS.insert, DECLARATIONS.values(row));
     const versionRow = await this.insertVersion(manager, version);
     await this.insertStatus(manager, version.declarationId, { status: 'lodged', at: version.at, by: lodgedBy });
     const view = { ...toView(row, versionRow), ledger: version.ledger };
@@ -128,18 +128,18 @@ export class DeclarationRepository {
     if (filter.to) where('expected_arrival <= ?', filter.to);
     const clause = terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
     const manager = this.db.manager;
-    const rows = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION}${clause} ORDER BY expected_arrival ASC, id ASC${sqlLimit(filter.limit, (filter.page - 1) * filter.limit)}`, params);
+    const rows = await sqlSelect<Record<string, unknown>>(manager, `${DECLARATIONS.select}${clause} ORDER BY expected_arrival ASC, id ASC${sqlLimit(filter.limit, (filter.page - 1) * filter.limit)}`, params);
     // The count is only needed when the page is full or not the first (as the page tells the rest).
     const total = rows.length < filter.limit && (filter.page === 1 || rows.length > 0)
       ? (filter.page - 1) * filter.limit + rows.length
       : Number((await sqlSelect<{ n: number | string }>(manager, `SELECT COUNT(*) AS n FROM declarations${clause}`, params))[0].n);
-    return { items: rows.map((r) => toSummary(declarationRow(r))), total, page: filter.page, limit: filter.limit };
+    return { items: rows.map((r) => toSummary(DECLARATIONS.row(r))), total, page: filter.page, limit: filter.limit };
   }
 
   private async row(manager: EntityManager, id: string): Promise<DeclarationRow> {
-    const [row] = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_DECLARATION} WHERE id = ?`, [id]);
+    const [row] = await sqlSelect<Record<string, unknown>>(manager, `${DECLARATIONS.select} WHERE id = ?`, [id]);
     if (!row) throw new NotFoundError('DECLARATION.NOT_FOUND', `no declaration ${id}`);
-    return declarationRow(row);
+    return DECLARATIONS.row(row);
   }
 
   /** Versions never change once committed: the recently read ones are kept (reading a declaration is on every truck's path). */
@@ -149,9 +149,9 @@ export class DeclarationRepository {
     const key = `${id}/${version}`;
     const known = this.readVersions.get(key);
     if (known) return known;
-    const [found] = await sqlSelect<Record<string, unknown>>(manager, `${SELECT_VERSION} WHERE declaration_id = ? AND version = ?`, [id, version]);
+    const [found] = await sqlSelect<Record<string, unknown>>(manager, `${VERSIONS.select} WHERE declaration_id = ? AND version = ?`, [id, version]);
     if (!found) throw new NotFoundError('DECLARATION.VERSION_NOT_FOUND', `declaration ${id} has no version ${version}`);
-    const row = versionRow(found);
+    const row = VERSIONS.row(found);
     // Only rows read back are kept: a row written in a transaction that later rolls back never is.
     // Inside a transaction the row may be this transaction's own, so it is not kept either.
     if (!manager.queryRunner?.isTransactionActive) {
@@ -174,7 +174,7 @@ export class DeclarationRepository {
       createdAt: v.at,
       createdBy: v.by,
     };
-    await sqlExecute(manager, INSERT_VERSION, VERSION_COLUMNS.map(([property]) => row[property]));
+    await sqlExecute(manager, VERSIONS.insert, VERSIONS.values(row));
     return row;
   }
 
@@ -193,58 +193,17 @@ export class DeclarationRepository {
 
 const VERSIONS_KEPT = 2_000;
 
-// Property and column of each entity column, in one place for the plain-SQL reads and writes.
-const DECLARATION_COLUMNS: ReadonlyArray<[keyof DeclarationRow, string]> = [
+// The two tables' columns, in one place for the plain-SQL reads and writes.
+const DECLARATIONS = sqlTable<DeclarationRow>('declarations', [
   ['id', 'id'], ['type', 'type'], ['status', 'status'], ['currentVersion', 'current_version'], ['declarantId', 'declarant_id'],
   ['importerId', 'importer_id'], ['carrierId', 'carrier_id'], ['plateKey', 'plate_key'], ['transponder', 'transponder'],
   ['officeOfEntry', 'office_of_entry'], ['expectedArrival', 'expected_arrival'], ['lodgedAt', 'lodged_at'], ['updatedAt', 'updated_at'],
   ['lodgedBy', 'lodged_by'], ['itemCount', 'item_count'], ['risk', 'risk'],
-];
-const VERSION_COLUMNS: ReadonlyArray<[keyof DeclarationVersionRow, string]> = [
+], ['currentVersion', 'itemCount']);
+const VERSIONS = sqlTable<DeclarationVersionRow>('declaration_versions', [
   ['declarationId', 'declaration_id'], ['version', 'version'], ['body', 'body'], ['hash', 'hash'], ['ledgerIndex', 'ledger_index'],
   ['ledgerTreeSize', 'ledger_tree_size'], ['reason', 'reason'], ['discrepancies', 'discrepancies'], ['createdAt', 'created_at'], ['createdBy', 'created_by'],
-];
-const SELECT_DECLARATION = `SELECT ${DECLARATION_COLUMNS.map(([, column]) => column).join(', ')} FROM declarations`;
-const SELECT_VERSION = `SELECT ${VERSION_COLUMNS.map(([, column]) => column).join(', ')} FROM declaration_versions`;
-const INSERT_DECLARATION = `INSERT INTO declarations (${DECLARATION_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(DECLARATION_COLUMNS.length)}`;
-const INSERT_VERSION = `INSERT INTO declaration_versions (${VERSION_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(VERSION_COLUMNS.length)}`;
-
-function declarationRow(r: Record<string, unknown>): DeclarationRow {
-  return {
-    id: r.id as string,
-    type: r.type as string,
-    status: r.status as string,
-    currentVersion: Number(r.current_version),
-    declarantId: r.declarant_id as string,
-    importerId: r.importer_id as string | null,
-    carrierId: r.carrier_id as string | null,
-    plateKey: r.plate_key as string | null,
-    transponder: r.transponder as string | null,
-    officeOfEntry: r.office_of_entry as string,
-    expectedArrival: r.expected_arrival as string,
-    lodgedAt: r.lodged_at as string,
-    updatedAt: r.updated_at as string,
-    lodgedBy: r.lodged_by as string,
-    itemCount: Number(r.item_count),
-    risk: r.risk as string | null,
-  };
-}
-
-function versionRow(r: Record<string, unknown>): DeclarationVersionRow {
-  return {
-    declarationId: r.declaration_id as string,
-    version: Number(r.version),
-    body: r.body as string,
-    hash: r.hash as string,
-    // bigint: a string on PostgreSQL.
-    ledgerIndex: Number(r.ledger_index),
-    ledgerTreeSize: Number(r.ledger_tree_size),
-    reason: r.reason as string | null,
-    discrepancies: r.discrepancies as string,
-    createdAt: r.created_at as string,
-    createdBy: r.created_by as string,
-  };
-}
+], ['version', 'ledgerIndex', 'ledgerTreeSize']);
 
 function searchColumns(data: DeclarationData) {
   return {

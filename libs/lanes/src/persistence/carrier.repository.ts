@@ -67,30 +67,30 @@ export class CarrierRepository {
   }
 
   async get(id: string): Promise<CarrierRecord> {
-    const row = await this.row(this.db.manager, id);
-    return (await this.assemble(this.db.manager, [row]))[0];
+    const [found] = await this.withLists('k.id = ?', [id]);
+    if (!found) throw new NotFoundError('TRUSTED_TRADER.NOT_FOUND', `no carrier ${id}`);
+    return found;
   }
 
   /** One statement: the carrier through its transponder, with its transponders, plates and drivers. */
   async byTransponder(epc: string): Promise<CarrierRecord | undefined> {
-    return this.oneWithLists('SELECT carrier_id FROM lane_trusted_transponders WHERE epc = ?', epc);
+    return (await this.withLists('k.id = (SELECT carrier_id FROM lane_trusted_transponders WHERE epc = ?)', [epc]))[0];
   }
 
   async byPlate(plateKey: string): Promise<CarrierRecord | undefined> {
-    return this.oneWithLists('SELECT carrier_id FROM lane_trusted_plates WHERE plate_key = ?', plateKey);
+    return (await this.withLists('k.id = (SELECT carrier_id FROM lane_trusted_plates WHERE plate_key = ?)', [plateKey]))[0];
   }
 
-  private async oneWithLists(hit: string, key: string): Promise<CarrierRecord | undefined> {
-    const postgres = this.db.options.type === 'postgres';
-    const [found] = await sqlSelect<Record<string, unknown>>(this.db.manager, carrierWithLists(hit, postgres), [key]);
-    if (!found) return undefined;
+  /** The carriers `condition` (on `k`) selects, each with its lists, in one statement (in no particular order). */
+  private async withLists(condition: string, params: unknown[]): Promise<CarrierRecord[]> {
+    const rows = await sqlSelect<Record<string, unknown>>(this.db.manager, carriersWithLists(condition, this.db.options.type === 'postgres'), params);
     const list = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
-    return record(
+    return rows.map((found) => record(
       carrierRow(found),
       list<string>(found.transponders),
       list<string>(found.plates),
       list<[string, string, string | null, string]>(found.drivers).map(([id, name, cardNumber, status]): Driver => ({ id, name, ...(cardNumber ? { cardNumber } : {}), status: status as TrustStatus })),
-    );
+    ));
   }
 
   async find(filter: CarrierFilter): Promise<{ items: CarrierRecord[]; total: number; page: number; limit: number }> {
@@ -100,7 +100,9 @@ export class CarrierRepository {
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.programme) query.andWhere('c.programme = :programme', { programme: filter.programme });
     const [rows, total] = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').skip((filter.page - 1) * filter.limit).take(filter.limit).getManyAndCount();
-    return { items: await this.assemble(this.db.manager, rows), total, page: filter.page, limit: filter.limit };
+    const found = rows.length > 0 ? await this.withLists(`k.id IN ${sqlMarks(rows.length)}`, rows.map((r) => r.id)) : [];
+    const byId = new Map(found.map((carrier) => [carrier.id, carrier]));
+    return { items: rows.map((r) => byId.get(r.id)).filter((carrier) => carrier !== undefined), total, page: filter.page, limit: filter.limit };
   }
 
   private async assertFree(manager: EntityManager, registration: CarrierRegistration): Promise<void> {
@@ -125,25 +127,6 @@ export class CarrierRepository {
     if (!row) throw new NotFoundError('TRUSTED_TRADER.NOT_FOUND', `no carrier ${id}`);
     return row;
   }
-
-  /** Loads the transponders, plates and drivers of many carriers in three queries. */
-  private async assemble(manager: EntityManager, rows: CarrierRow[]): Promise<CarrierRecord[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const among = `carrier_id IN ${sqlMarks(ids.length)}`;
-    const [transponders, plates, drivers] = await Promise.all([
-      sqlSelect<{ epc: string; carrier_id: string }>(manager, `SELECT epc, carrier_id FROM lane_trusted_transponders WHERE ${among} ORDER BY epc ASC`, ids),
-      sqlSelect<{ plate_key: string; carrier_id: string }>(manager, `SELECT plate_key, carrier_id FROM lane_trusted_plates WHERE ${among} ORDER BY plate_key ASC`, ids),
-      sqlSelect<{ carrier_id: string; id: string; name: string; card_number: string | null; status: string }>(manager,
-        `SELECT carrier_id, id, name, card_number, status FROM lane_trusted_drivers WHERE ${among} ORDER BY name ASC, id ASC`, ids),
-    ]);
-    return rows.map((row) => record(
-      row,
-      transponders.filter((t) => t.carrier_id === row.id).map((t) => t.epc),
-      plates.filter((p) => p.carrier_id === row.id).map((p) => p.plate_key),
-      drivers.filter((d) => d.carrier_id === row.id).map((d): Driver => ({ id: d.id, name: d.name, ...(d.card_number ? { cardNumber: d.card_number } : {}), status: d.status as TrustStatus })),
-    ));
-  }
 }
 
 function record(row: CarrierRow, transponders: string[], plates: string[], drivers: Driver[]): CarrierRecord {
@@ -163,10 +146,11 @@ function record(row: CarrierRow, transponders: string[], plates: string[], drive
 }
 
 /**
- * The carrier `hit` (a subquery on its one `?`) finds, with its lists as JSON arrays in the order
- * `assemble` gives them: one row, where a UNION over the four tables cost ten times as much.
+ * The carriers `condition` selects, each with its lists as JSON arrays (transponders and plates in
+ * order, drivers by name): one row per carrier, where a UNION over the four tables cost ten times
+ * as much.
  */
-function carrierWithLists(hit: string, postgres: boolean): string {
+function carriersWithLists(condition: string, postgres: boolean): string {
   const agg = postgres ? 'json_agg' : 'json_group_array';
   const tuple = postgres ? 'json_build_array' : 'json_array';
   const list = (expression: string, table: string, order: string) =>
@@ -175,7 +159,7 @@ function carrierWithLists(hit: string, postgres: boolean): string {
     `${list('epc', 'lane_trusted_transponders', 'epc ASC')} AS transponders, ` +
     `${list('plate_key', 'lane_trusted_plates', 'plate_key ASC')} AS plates, ` +
     `${list(`${tuple}(id, name, card_number, status)`, 'lane_trusted_drivers', 'name ASC, id ASC')} AS drivers ` +
-    `FROM lane_trusted_carriers k WHERE k.id = (${hit})`;
+    `FROM lane_trusted_carriers k WHERE ${condition}`;
 }
 
 function carrierRow(r: Record<string, unknown>): CarrierRow {

@@ -8,7 +8,7 @@ import type { IdentifyingKind } from '../model/lane';
 import { passageStatus, toPassageRead, type DecisionAction, type Enrichment, type PassageDecision, type PassageRead, type PassageView } from '../model/passage';
 import type { Flag, Reason, RecommendationAction } from '../model/recommend';
 import { PassageReadRow, PassageRow } from './lanes.entities';
-import { sqlContains, sqlExecute, sqlLimit, sqlMarks, sqlSelect } from '@corridor/platform';
+import { sqlContains, sqlExecute, sqlLimit, sqlMarks, sqlSelect, sqlTable } from '@corridor/platform';
 
 /** What the assembler knows about a passage, written after every kept read. */
 export interface AssemblyState {
@@ -80,7 +80,7 @@ export class PassageRepository {
           ...recommended,
           decision: null, decisionNote: null, decidedBy: null, decisionAt: null, exitAt: null, revision: 1,
         };
-        await sqlExecute(manager, INSERT_PASSAGE, PASSAGE_COLUMNS.map(([property]) => row[property]));
+        await sqlExecute(manager, PASSAGES.insert, PASSAGES.values(row));
         return recommended !== undefined;
       }
       const a = [assembly.firstReadAt, assembly.lastReadAt, assembly.lastReadReceivedAt, assembly.transponder, assembly.plateKey, assembly.missing, assembly.updatedAt];
@@ -141,9 +141,9 @@ export class PassageRepository {
     else if (filter.transponder) [term, params] = ['transponder = ?', [filter.transponder]];
     else return [];
     const rows = await sqlSelect<Record<string, unknown>>(this.db.manager,
-      `${SELECT_PASSAGE} WHERE decision IS NULL AND recommendation_at IS NOT NULL AND opened_at >= ? AND ${term} ORDER BY opened_at DESC${sqlLimit(limit)}`, [since, ...params]);
+      `${PASSAGES.select} WHERE decision IS NULL AND recommendation_at IS NOT NULL AND opened_at >= ? AND ${term} ORDER BY opened_at DESC${sqlLimit(limit)}`, [since, ...params]);
     return Promise.all(rows.map(async (r) => {
-      const row = passageRow(r);
+      const row = PASSAGES.row(r);
       return { row, reads: await this.reads(row.id) };
     }));
   }
@@ -171,9 +171,9 @@ export class PassageRepository {
   }
 
   private async row(id: string): Promise<PassageRow> {
-    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${SELECT_PASSAGE} WHERE id = ?`, [id]);
+    const [row] = await sqlSelect<Record<string, unknown>>(this.db.manager, `${PASSAGES.select} WHERE id = ?`, [id]);
     if (!row) throw new NotFoundError('PASSAGE.NOT_FOUND', `no passage ${id}`);
-    return passageRow(row);
+    return PASSAGES.row(row);
   }
 
   private async reads(passageId: string): Promise<PassageRead[]> {
@@ -183,25 +183,16 @@ export class PassageRepository {
   }
 }
 
-// Property and column of each passage column, for the plain-SQL reads and writes.
-const PASSAGE_COLUMNS: ReadonlyArray<[keyof PassageRow, string]> = [
+// The passages' columns, in one place for the plain-SQL reads and writes.
+const PASSAGES = sqlTable<PassageRow>('lane_passages', [
   ['id', 'id'], ['laneId', 'lane_id'], ['portId', 'port_id'], ['openedAt', 'opened_at'], ['firstReadAt', 'first_read_at'], ['lastReadAt', 'last_read_at'],
   ['lastReadReceivedAt', 'last_read_received_at'], ['transponder', 'transponder'], ['plateKey', 'plate_key'], ['carrierId', 'carrier_id'],
   ['recommendation', 'recommendation'], ['reasons', 'reasons'], ['flags', 'flags'], ['missing', 'missing'], ['enrichment', 'enrichment'],
   ['recommendationAt', 'recommendation_at'], ['decision', 'decision'], ['decisionNote', 'decision_note'], ['decidedBy', 'decided_by'],
   ['decisionAt', 'decision_at'], ['exitAt', 'exit_at'], ['revision', 'revision'], ['updatedAt', 'updated_at'],
-];
-const SELECT_PASSAGE = `SELECT ${PASSAGE_COLUMNS.map(([, column]) => column).join(', ')} FROM lane_passages`;
-const INSERT_PASSAGE = `INSERT INTO lane_passages (${PASSAGE_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(PASSAGE_COLUMNS.length)}`;
+], ['revision']);
 const INSERT_READ = `INSERT INTO lane_passage_reads (id, passage_id, lane_id, device, at, received_at, source, payload) VALUES ${sqlMarks(8)}`;
 const UPDATE_ASSEMBLY = 'UPDATE lane_passages SET first_read_at = ?, last_read_at = ?, last_read_received_at = ?, transponder = ?, plate_key = ?, missing = ?, updated_at = ?, revision = revision + 1';
-
-function passageRow(r: Record<string, unknown>): PassageRow {
-  const row = {} as Record<string, unknown>;
-  for (const [property, column] of PASSAGE_COLUMNS) row[property] = r[column];
-  row.revision = Number(r.revision);
-  return row as unknown as PassageRow;
-}
 
 function readRow(state: AssemblyState, received: ReceivedRead): PassageReadRow {
   const { device, at, receivedAt, source, ...payload } = toPassageRead(received);

@@ -1,20 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSerialisedSqlite, tick } from './sqlite-test-db';
 import { sqlContains, sqlExecute, sqlLimit, sqlSelect } from './sql';
-import { serialiseSqliteTransactions } from './sqlite-serialiser';
 
-async function open(): Promise<DataSource> {
-  const db = new DataSource({ type: 'better-sqlite3', database: join(mkdtempSync(join(tmpdir(), 'corridor-sql-')), 'x.sqlite') });
-  serialiseSqliteTransactions(db);
-  await db.initialize();
-  await db.query('CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT UNIQUE, flag INTEGER)');
-  return db;
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+const open = () => openSerialisedSqlite('CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT UNIQUE, flag INTEGER)');
 
 describe('plain SQL on SQLite (straight to better-sqlite3)', () => {
   let db: DataSource | undefined;

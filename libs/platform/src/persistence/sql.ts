@@ -85,6 +85,27 @@ export async function sqlExecute(manager: EntityManager, text: string, params: u
   }
 }
 
+/**
+ * A table's columns as (entity property, column) pairs, in one place for its plain-SQL reads and
+ * writes: the column list for SELECT, the INSERT statement, a row's values in that order, and a
+ * read row as the entity (`numbers`: columns that come back as strings on PostgreSQL, bigint).
+ */
+export function sqlTable<Row>(table: string, columns: ReadonlyArray<readonly [keyof Row & string, string]>, numbers: ReadonlyArray<keyof Row & string> = []) {
+  const names = columns.map(([, column]) => column).join(', ');
+  const keys = columns.map(([property, column]) => [property, column.replace(/"/g, '')] as const);
+  return {
+    select: `SELECT ${names} FROM ${table}`,
+    insert: `INSERT INTO ${table} (${names}) VALUES ${sqlMarks(columns.length)}`,
+    values: (row: Row): unknown[] => columns.map(([property]) => row[property]),
+    row: (read: Record<string, unknown>): Row => {
+      const row = {} as Record<string, unknown>;
+      for (const [property, column] of keys) row[property] = read[column];
+      for (const property of numbers) row[property] = Number(row[property]);
+      return row as Row;
+    },
+  };
+}
+
 const tuples: string[] = [];
 
 /** `(?, ?, …)` for n values. */

@@ -1,19 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serialiseSqliteTransactions } from './sqlite-serialiser';
+import { openSerialisedSqlite, tick } from './sqlite-test-db';
 
-async function open(): Promise<DataSource> {
-  const db = new DataSource({ type: 'better-sqlite3', database: join(mkdtempSync(join(tmpdir(), 'corridor-sqlite-')), 'x.sqlite') });
-  serialiseSqliteTransactions(db);
-  await db.initialize();
-  await db.query('CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)');
-  return db;
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+const open = () => openSerialisedSqlite('CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)');
 
 describe('SQLite transactions on one connection', () => {
   let db: DataSource | undefined;

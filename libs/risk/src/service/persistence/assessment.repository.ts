@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RiskAssessmentRow, RiskFeedbackRow, RiskSettingRow } from './risk.entities';
-import { sqlExecute, sqlMarks } from '@corridor/platform';
+import { sqlExecute, sqlTable } from '@corridor/platform';
 
-const ASSESSMENT_COLUMNS: ReadonlyArray<[keyof RiskAssessmentRow, string]> = [
+const ASSESSMENTS = sqlTable<RiskAssessmentRow>('risk_assessments', [
   ['id', 'id'], ['declarationId', 'declaration_id'], ['version', 'version'], ['assessedAt', 'assessed_at'], ['score', 'score'], ['channel', 'channel'],
   ['selected', 'selected'], ['random', 'random'], ['modelVersion', 'model_version'], ['reasons', 'reasons'], ['audit', 'audit'], ['outcome', 'outcome'], ['trigger', '"trigger"'],
-];
+]);
 
 /** Assessments with their full reasoning, officers' feedback on them, and selection settings. */
 @Injectable()
@@ -15,8 +15,7 @@ export class AssessmentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(row: RiskAssessmentRow): Promise<void> {
-    await sqlExecute(this.db.manager, `INSERT INTO risk_assessments (${ASSESSMENT_COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${sqlMarks(ASSESSMENT_COLUMNS.length)}`,
-      ASSESSMENT_COLUMNS.map(([property]) => row[property]));
+    await sqlExecute(this.db.manager, ASSESSMENTS.insert, ASSESSMENTS.values(row));
   }
 
   /** Newest first. */

@@ -8,6 +8,8 @@ import { RiskDeclarationRow, RiskItemRow } from './risk.entities';
 import { sqlExecute, sqlMarks, sqlSelect } from '@corridor/platform';
 
 const DECLARATION_COLUMNS = ['version', 'office', 'lodged_at', 'facts', 'scored_at', 'score', 'channel', 'selected', 'random', 'inspected_at', 'result', 'findings'];
+const UPDATE_DECLARATION = `UPDATE risk_declarations SET ${DECLARATION_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE declaration_id = ?`;
+const INSERT_DECLARATION = `INSERT INTO risk_declarations (declaration_id, ${DECLARATION_COLUMNS.join(', ')}) VALUES ${sqlMarks(DECLARATION_COLUMNS.length + 1)}`;
 
 export interface ScoredDeclaration {
   declarationId: string;
@@ -75,9 +77,9 @@ export class HistoryRepository {
       const values = [s.version, s.facts.office, s.lodgedAt, JSON.stringify(s.facts), s.at, s.score, s.channel, s.selected, s.random,
         same ? existing.inspected_at : null, same ? existing.result : null, same ? existing.findings : null];
       if (existing) {
-        await sqlExecute(manager, `UPDATE risk_declarations SET ${DECLARATION_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE declaration_id = ?`, [...values, s.declarationId]);
+        await sqlExecute(manager, UPDATE_DECLARATION, [...values, s.declarationId]);
       } else {
-        await sqlExecute(manager, `INSERT INTO risk_declarations (declaration_id, ${DECLARATION_COLUMNS.join(', ')}) VALUES ${sqlMarks(DECLARATION_COLUMNS.length + 1)}`, [s.declarationId, ...values]);
+        await sqlExecute(manager, INSERT_DECLARATION, [s.declarationId, ...values]);
       }
       const labelled = same ? await manager.getRepository(RiskItemRow).find({ where: { declarationId: s.declarationId } }) : [];
       // Items are only ever written here, with their declaration's row: a first scoring has none to delete.
